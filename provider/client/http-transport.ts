@@ -1,0 +1,226 @@
+import axios, { AxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from "axios";
+import axiosRetry, { exponentialDelay, isNetworkError } from "axios-retry";
+import {
+  RegionMigrationUnsupportedError,
+  ScalingoAuthError,
+  ScalingoHttpError,
+  ScalingoNetworkError,
+  ScalingoNotFoundError,
+  ScalingoRateLimitError,
+  ScalingoResponseError,
+  ScalingoValidationError,
+  type RequestDescription,
+} from "./errors";
+import { errorBodySchema } from "./schemas";
+import { immediateGate, type RequestGate, type RequestPriority } from "./request-gate";
+
+export type Credentials =
+  | { kind: "none" }
+  | { kind: "basic"; password: () => string }
+  | { kind: "bearer"; token: () => Promise<string> };
+
+export interface HttpRequest {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Base URL (auth service or region API), without `/v1`. */
+  baseUrl: string;
+  path: string;
+  query?: Record<string, string>;
+  body?: unknown;
+  credentials: Credentials;
+  priority: RequestPriority;
+  region?: string;
+  /** Treat 404/410 as "this region does not offer the region-migration API". */
+  migrationEndpoint?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Parsed JSON, or `undefined` for an empty body. */
+  body: unknown;
+}
+
+export interface TransportOptions {
+  userAgent: string;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+  /** Retries of a retryable failure (429, 502/503/504, network) before giving up. */
+  retries?: number;
+  /** First back-off delay; grows exponentially, with jitter. */
+  retryBaseDelayMs?: number;
+  gate?: RequestGate;
+  /** Bodies larger than this are refused (hostile or broken servers). */
+  maxBodyBytes?: number;
+}
+
+const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+
+interface Attempt {
+  priority: RequestPriority;
+  credentials: Credentials;
+  idempotent: boolean;
+}
+
+/**
+ * The one place HTTP happens. Adds credentials and the User-Agent to every attempt, retries
+ * what is safe to retry, and turns every failure into a ScalingoError that carries no
+ * credential. A POST is retried only when the server surely did not act on it (429, or a
+ * connection that was never made); other POST failures surface as they are so that the
+ * caller reconciles by reading before it sends again.
+ */
+export class HttpTransport {
+  private readonly axios: AxiosInstance;
+  private readonly gate: RequestGate;
+
+  constructor(private readonly options: TransportOptions) {
+    this.gate = options.gate ?? immediateGate;
+    this.axios = axios.create({
+      timeout: options.timeoutMs ?? 30_000,
+      responseType: "text",
+      transformResponse: [(data: unknown) => data],
+      maxContentLength: options.maxBodyBytes ?? 8 * 1024 * 1024,
+      maxRedirects: 0,
+      validateStatus: (status) => status >= 200 && status < 300,
+    });
+    this.axios.interceptors.request.use((config) => this.prepareAttempt(config));
+    axiosRetry(this.axios, {
+      retries: options.retries ?? 6,
+      retryDelay: (count, error) => exponentialDelay(count, error, options.retryBaseDelayMs ?? 500),
+      retryCondition: (error) => this.isSafeToRetry(error),
+      onRetry: (_count, error) => {
+        if (error.response?.status === 429) this.gate.onRateLimited();
+      },
+    });
+  }
+
+  async send(request: HttpRequest): Promise<HttpResponse> {
+    const description: RequestDescription = { method: request.method, path: request.path, region: request.region };
+    const attempt: Attempt = {
+      priority: request.priority,
+      credentials: request.credentials,
+      idempotent: request.method !== "POST",
+    };
+    try {
+      const response = await this.axios.request<string>({
+        method: request.method,
+        url: joinUrl(request.baseUrl, request.path),
+        params: request.query,
+        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        headers: {
+          Accept: "application/json",
+          "Content-Type": "application/json",
+          "User-Agent": this.options.userAgent,
+        },
+        attempt,
+      } as never);
+      return { status: response.status, body: parseJsonBody(description, response.status, response.data) };
+    } catch (error) {
+      throw toScalingoError(error, description, request.migrationEndpoint ?? false);
+    }
+  }
+
+  private async prepareAttempt(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
+    const attempt = (config as unknown as { attempt: Attempt }).attempt;
+    await this.gate.acquire(attempt.priority);
+    const credentials = attempt.credentials;
+    if (credentials.kind === "bearer") {
+      config.headers.set("Authorization", `Bearer ${await credentials.token()}`);
+    } else if (credentials.kind === "basic") {
+      config.headers.set("Authorization", `Basic ${Buffer.from(`:${credentials.password()}`).toString("base64")}`);
+    }
+    return config;
+  }
+
+  private isSafeToRetry(error: AxiosError): boolean {
+    const attempt = (error.config as unknown as { attempt?: Attempt } | undefined)?.attempt;
+    const status = error.response?.status;
+    if (status === 429) return true;
+    if (!attempt?.idempotent) return !error.response && connectionNeverMade(error);
+    if (status !== undefined) return RETRYABLE_STATUSES.has(status);
+    return isNetworkError(error) || error.code === "ECONNABORTED" || error.code === "ETIMEDOUT" || error.code === "ECONNRESET";
+  }
+}
+
+function connectionNeverMade(error: AxiosError): boolean {
+  return error.code === "ECONNREFUSED" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN";
+}
+
+function joinUrl(base: string, path: string): string {
+  return `${base.replace(/\/+$/, "")}${path}`;
+}
+
+function parseJsonBody(request: RequestDescription, status: number, text: string | undefined): unknown {
+  if (text === undefined || text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ScalingoResponseError(request, status, `not JSON (${excerpt(text)})`);
+  }
+}
+
+function toScalingoError(error: unknown, request: RequestDescription, migrationEndpoint: boolean): Error {
+  if (error instanceof ScalingoResponseError) return error;
+  if (!(error instanceof AxiosError)) {
+    // Never rethrow a foreign object as is: it may hold the request configuration.
+    return new ScalingoNetworkError(request, undefined, error instanceof Error ? error.message : String(error));
+  }
+  const response = error.response;
+  if (!response) {
+    const code = error.code === "ECONNABORTED" ? "ETIMEDOUT" : error.code;
+    return new ScalingoNetworkError(request, code, scrub(error.message));
+  }
+  return httpError(request, response.status, typeof response.data === "string" ? response.data : "", migrationEndpoint);
+}
+
+function httpError(request: RequestDescription, status: number, text: string, migrationEndpoint: boolean): ScalingoHttpError {
+  const body = parseErrorBody(text);
+  const init = {
+    status,
+    request,
+    serverMessage: body.error ?? (body.parsed ? undefined : excerpt(text)),
+    resource: body.resource,
+    fieldErrors: body.fieldErrors,
+  };
+  if (status === 401) return new ScalingoAuthError(init);
+  if (status === 429) return new ScalingoRateLimitError({ ...init, message: `${request.method} ${request.path} was rate limited by Scalingo (429 ${excerpt(text)}) and every retry was spent` });
+  if (migrationEndpoint && (status === 410 || (status === 404 && body.resource === undefined))) {
+    return new RegionMigrationUnsupportedError({
+      ...init,
+      message:
+        `Region ${request.region ?? "?"} answered ${status} on ${request.path}: it does not offer the region-migration API. ` +
+        "Scalingo retired it in April 2025; rehearse against the bundled simulator (npx scalingo-simulator) instead.",
+    });
+  }
+  if (status === 404) return new ScalingoNotFoundError(init);
+  if (status === 422) return new ScalingoValidationError(init);
+  return new ScalingoHttpError(init);
+}
+
+function parseErrorBody(text: string): {
+  parsed: boolean;
+  error?: string;
+  resource?: string;
+  fieldErrors?: Record<string, string[]>;
+} {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { parsed: false };
+  }
+  const result = errorBodySchema.safeParse(json);
+  if (!result.success) return { parsed: true };
+  const fieldErrors = result.data.errors
+    ? Object.fromEntries(Object.entries(result.data.errors).map(([k, v]) => [k, Array.isArray(v) ? v : [v]]))
+    : undefined;
+  return { parsed: true, error: result.data.error, resource: result.data.resource, fieldErrors };
+}
+
+/** Short, single-line excerpt of a body for messages (HTML error pages can be huge). */
+function excerpt(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
+}
+
+function scrub(message: string): string {
+  return message.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, "$1 [redacted]");
+}

@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./types";
+export { ScalingoClient, scalingoClientFromEnvironment, DEFAULT_AUTH_URL } from "./scalingo-client";
+export type { ScalingoClientOptions, CreateMigrationSpec } from "./scalingo-client";
+export type { RequestGate, RequestPriority } from "./request-gate";
+export { forgetRegionCache } from "./region-directory";

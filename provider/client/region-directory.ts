@@ -1,0 +1,70 @@
+import { ScalingoConfigError, ScalingoResponseError } from "./errors";
+import type { Credentials, HttpTransport } from "./http-transport";
+import { regionsSchema } from "./schemas";
+import type { Region } from "./types";
+import { requireSafeUrl, requireSameOwner } from "./url-safety";
+
+/**
+ * The regions an account can use, as the auth service lists them. Read once per process and
+ * auth URL: region API addresses do not move while a program runs.
+ */
+const cache = new Map<string, Promise<Region[]>>();
+
+export class RegionDirectory {
+  private readonly authUrl: URL;
+
+  constructor(
+    authUrl: string,
+    private readonly transport: HttpTransport,
+    private readonly credentials: Credentials,
+  ) {
+    this.authUrl = requireSafeUrl(authUrl, "SCALINGO_AUTH_URL");
+  }
+
+  list(): Promise<Region[]> {
+    const key = this.authUrl.href;
+    let regions = cache.get(key);
+    if (!regions) {
+      regions = this.fetch();
+      cache.set(key, regions);
+      regions.catch(() => cache.delete(key));
+    }
+    return regions;
+  }
+
+  /** The API base URL of `name`; an unknown name is an error listing the known ones. */
+  async apiUrl(name: string, setting = "region"): Promise<string> {
+    const regions = await this.list();
+    const region = regions.find((r) => r.name === name);
+    if (!region) {
+      throw new ScalingoConfigError(
+        setting,
+        `${setting} '${name}' is not a region this account can use; known regions: ${regions.map((r) => r.name).join(", ")}`,
+        "unknown_region",
+      );
+    }
+    return region.api;
+  }
+
+  private async fetch(): Promise<Region[]> {
+    const request = { method: "GET" as const, path: "/v1/regions" };
+    const response = await this.transport.send({
+      ...request,
+      baseUrl: this.authUrl.href,
+      credentials: this.credentials,
+      priority: "read",
+    });
+    const parsed = regionsSchema.safeParse(response.body);
+    if (!parsed.success) throw new ScalingoResponseError(request, response.status, parsed.error.issues[0]?.message ?? "invalid region list");
+    for (const region of parsed.data) {
+      const api = requireSafeUrl(region.api, `the API URL of region ${region.name}`);
+      requireSameOwner(this.authUrl, api, `the API URL of region ${region.name}`);
+    }
+    return parsed.data;
+  }
+}
+
+/** For tests that start several simulators in one process. */
+export function forgetRegionCache(): void {
+  cache.clear();
+}

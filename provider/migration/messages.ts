@@ -1,0 +1,132 @@
+import type { MigrationStatus, MigrationSubStep, RegionMigration } from "../client/types";
+import type { MigrationSpec, TimedStep } from "./spec";
+
+/**
+ * Everything the provider says to people about a migration, in one place, in the words
+ * Scalingo's CLI used where users know them.
+ */
+
+/** The operations a step performs, as the CLI listed them before asking to continue. */
+export function operationsOf(step: TimedStep, names: { app: string; dstName: string; source: string; destination: string; dataSkipped?: boolean }): string[] {
+  switch (step) {
+    case "preflight":
+      return [
+        `Create a migration of '${names.app}' from ${names.source} to ${names.destination}`,
+        "Check addon versions",
+        "Check certificate validity",
+        "Check addons compatibility",
+        `Check if the name ${names.dstName} is available on ${names.destination}`,
+      ];
+    case "prepare":
+      return [
+        "Mark your app as migrating (read-only until the migration ends)",
+        `Create the new app named ${names.dstName} in the region ${names.destination}`,
+        "Import the last deployment",
+        "Import environment variables",
+        "Import SCM configuration",
+        "Import collaborators (accepted invitations only)",
+        "Import domains and TLS certificates",
+        "Import application settings and soft limits",
+        "Import formation",
+        "Import notifiers and alerts",
+        "Import log drains",
+        "Import autoscalers",
+      ];
+    case "data":
+      return ["Stop your old app", `Create addons on the '${names.destination}' region`, "Import addons data"];
+    case "finalize":
+      return [
+        ...(names.dataSkipped ? ["Stop your old app"] : []),
+        "Start the new app",
+        `Redirect the traffic coming to '${names.app}' on the old region to '${names.dstName}' on '${names.destination}'`,
+      ];
+    case "abort":
+      return [
+        "Start the old app again if it was stopped",
+        `Delete the new app on '${names.destination}' with its addons and migrated data`,
+        `Give '${names.app}' on ${names.source} back its normal status`,
+      ];
+  }
+}
+
+/** One sentence: what the user may set `stage` to next. */
+export function nextStepHint(status: MigrationStatus | undefined, destination: string): string {
+  switch (status) {
+    case undefined:
+    case "aborted":
+      return "No migration is in progress: set stage to \"create\" (or a later stage) and run `pulumi up` to start one.";
+    case "created":
+      return "The preflight checks will begin shortly: run `pulumi up` again to run and wait for them.";
+    case "preflight-success":
+      return `Your app can be migrated to ${destination}: set stage to "prepare" and run \`pulumi up\` to start the migration.`;
+    case "preflight-error":
+      return "The preflight checks failed: fix what they report, then run `pulumi up` to start a new migration (there is nothing to abort).";
+    case "running":
+      return "A step is running on Scalingo: run `pulumi up` again to wait for it.";
+    case "prepared":
+      return `Application on region '${destination}' has been prepared: set stage to "data" to let Scalingo migrate your databases, or copy the data yourself (migrateData: false) and set stage to "finalize".`;
+    case "data-migrated":
+      return `Data has been migrated to the '${destination}' region: set stage to "finalize" to start the new app and redirect the traffic.`;
+    case "error":
+      return "A step failed and the migration waits for an abort: run `pulumi destroy` to abort it (the new app is deleted and the source app restored), then `pulumi up` to start over.";
+    case "aborting":
+      return "The migration is being aborted: run `pulumi up` again once it is aborted to start a new one.";
+    case "done":
+      return "";
+  }
+}
+
+/** A progress line for a sub-step whose status changed. */
+export function progressLine(resourceName: string, step: MigrationSubStep): string {
+  switch (step.status) {
+    case "done":
+      return `[${resourceName}] ✔ ${step.name}`;
+    case "error":
+      return `[${resourceName}] ✘ ${step.name}${step.logs ? `: ${oneLine(step.logs)}` : ""}`;
+    case "running":
+      return `[${resourceName}] … ${step.name}`;
+  }
+}
+
+/** Why the migration cannot go on, with the failed steps newest first and what to do next. */
+export function failureReport(migration: RegionMigration): string {
+  const failed = migration.steps.filter((s) => s.status === "error").reverse();
+  const lines = [
+    `Region migration ${migration.id} of app '${migration.srcAppName}' to ${migration.destination} failed (status ${migration.status}).`,
+  ];
+  if (failed.length) {
+    lines.push("Failed steps, newest first:");
+    for (const step of failed) lines.push(`  ✘ ${step.name}${step.logs ? `: ${oneLine(step.logs)}` : ""}`);
+  }
+  if (migration.status === "preflight-error") {
+    lines.push("The migration did not start and there is nothing to abort: fix what the checks report, then run `pulumi up` to start a new migration (or `pulumi destroy` to drop it from the stack).");
+  } else {
+    lines.push("The migration waits for an abort: run `pulumi destroy` to abort it (the new app is deleted and the source app restored), then `pulumi up` to start over.");
+  }
+  lines.push("If the problem persists, contact Scalingo's support with the migration id.");
+  return lines.join("\n");
+}
+
+export function backwardsMessage(reached: string, asked: string): string {
+  return (
+    `stage cannot go back from "${reached}" to "${asked}": a migration only moves forward. ` +
+    "To start over, run `pulumi destroy` (it aborts the migration, deletes the new app and restores the source), then `pulumi up`."
+  );
+}
+
+export function doneChangeMessage(field: string): string {
+  return (
+    `${field} cannot change: this migration is done and the app now lives in its destination region. ` +
+    "Remove the resource from the program (or `pulumi state delete` it) to declare a new migration."
+  );
+}
+
+export function describeSpec(spec: Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "newName">): string {
+  const renamed = spec.newName && spec.newName !== spec.app ? ` as '${spec.newName}'` : "";
+  return `'${spec.app}' from ${spec.sourceRegion} to ${spec.destinationRegion}${renamed}`;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > 500 ? `${flat.slice(0, 497)}...` : flat;
+}

@@ -1,0 +1,220 @@
+import { ScalingoNotFoundError } from "../client/errors";
+import type { ScalingoClient } from "../client/scalingo-client";
+import type { MigrationStatus, RegionMigration } from "../client/types";
+import { MigrationConflictError, MigrationFailedError } from "./errors";
+import type { IntentJournal } from "./intent-journal";
+import { backwardsMessage, describeSpec, progressLine } from "./messages";
+import { buildOutputs, type DestinationDetails, type MigrationOutputs } from "./outputs";
+import { nextAction, type BlockedReason } from "./plan";
+import type { PollSchedule } from "./poll-schedule";
+import { runningStepOf } from "./run-classifier";
+import type { MigrationSpec, TimedStep } from "./spec";
+import { isBusy, isFinal, type RunStep, type Stage } from "./stages";
+import { waitUntil } from "./waiter";
+
+export interface MigratorDeps {
+  client: ScalingoClient;
+  journal: IntentJournal;
+  schedule: PollSchedule;
+  /** Progress lines for people (the Pulumi CLI shows the provider's console). */
+  log: (line: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/** What the previous run left in state about this resource. */
+export interface PreviousState {
+  migrationId?: string;
+  stage: Stage | null;
+}
+
+/**
+ * Drives one migration towards the stage a user declared, one server-confirmed step at a
+ * time. It never sends a step the server shows as already running or done, and never creates
+ * a second migration for an app that has one in flight.
+ */
+export class Migrator {
+  constructor(
+    private readonly deps: MigratorDeps,
+    private readonly resourceName: string,
+  ) {}
+
+  async advance(spec: MigrationSpec, previous: PreviousState): Promise<MigrationOutputs> {
+    let migration = await this.locate(spec, previous.migrationId);
+    let createdHere = false;
+    let stage = previous.stage;
+    for (;;) {
+      const action = nextAction(migration?.status, spec);
+      switch (action.kind) {
+        case "reached":
+          return this.outputs(spec, migration!, stage);
+        case "blocked":
+          throw this.blocked(action.reason, migration!, spec, stage);
+        case "create":
+          if (migration && !isFinal(migration.status)) break;
+          if (createdHere) throw new MigrationFailedError(migration!);
+          if (migration?.status === "aborted" && migration.id === previous.migrationId) {
+            this.say(`migration ${migration.id} was aborted outside this stack; starting a new one`);
+          }
+          migration = await this.create(spec);
+          createdHere = true;
+          stage = null;
+          continue;
+        case "run":
+          this.say(`running step '${action.step}' of migration ${migration!.id}`);
+          await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration!.id, action.step, migration!.status);
+          migration = await this.waitForStep(spec, migration!, action.step);
+          continue;
+        case "wait": {
+          const step: TimedStep = migration!.status === "aborting" ? "abort" : runningStepOf(migration!, spec.migrateData);
+          this.say(`waiting for step '${step}' of migration ${migration!.id}, already ${migration!.status}`);
+          migration = await this.waitForStep(spec, migration!, step);
+          if (migration.status === "aborted") {
+            throw new MigrationConflictError("aborted_elsewhere", `migration ${migration.id} was aborted while this update waited for it; run \`pulumi up\` again to start a new one`, migration);
+          }
+          continue;
+        }
+      }
+      // Unreachable: "create" on a non-final migration means the planner and this loop disagree.
+      throw new Error(`internal: cannot create while migration ${migration?.id} is ${migration?.status}`);
+    }
+  }
+
+  /** Aborts a migration that is not final and waits for `aborted`. */
+  async abort(spec: Pick<MigrationSpec, "app" | "sourceRegion" | "owner" | "timeouts">, migrationId: string): Promise<RegionMigration | undefined> {
+    const migration = await this.find(spec.sourceRegion, spec.app, migrationId);
+    if (!migration) {
+      this.say(`migration ${migrationId} no longer exists on Scalingo; nothing to abort`);
+      return undefined;
+    }
+    if (isFinal(migration.status)) {
+      this.say(`migration ${migration.id} is ${migration.status}: nothing to abort, removing it from the stack`);
+      this.deps.journal.forget(spec.owner, spec.app, spec.sourceRegion);
+      return migration;
+    }
+    if (migration.status !== "aborting") {
+      this.say(`aborting migration ${migration.id} (${migration.status})`);
+      await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration.id, "abort", migration.status);
+    }
+    const aborted = await this.waitUntilSettled(spec, migration, "abort", (m) => isFinal(m.status) || m.status === "error");
+    if (aborted.status !== "aborted") throw new MigrationFailedError(aborted);
+    this.deps.journal.forget(spec.owner, spec.app, spec.sourceRegion);
+    this.say(`migration ${aborted.id} aborted: the new app was deleted and '${aborted.srcAppName}' restored`);
+    return aborted;
+  }
+
+  /** The live migration, or undefined when the server no longer knows it. */
+  find(sourceRegion: string, app: string, migrationId: string): Promise<RegionMigration | undefined> {
+    return this.deps.client.getMigration(sourceRegion, app, migrationId, "read").catch((error: unknown) => {
+      if (error instanceof ScalingoNotFoundError && error.resource === "region_migration") return undefined;
+      throw error;
+    });
+  }
+
+  async outputs(spec: MigrationSpec, migration: RegionMigration, previousStage: Stage | null): Promise<MigrationOutputs> {
+    const destination = migration.status === "done" ? await this.destinationDetails(migration) : undefined;
+    if (isFinal(migration.status)) this.deps.journal.forget(spec.owner, spec.app, spec.sourceRegion);
+    return buildOutputs(spec, migration, previousStage, destination);
+  }
+
+  private async locate(spec: MigrationSpec, stateId: string | undefined): Promise<RegionMigration | undefined> {
+    if (stateId) return this.find(spec.sourceRegion, spec.app, stateId);
+    if (!spec.migrationId) return undefined;
+    const adopted = await this.find(spec.sourceRegion, spec.app, spec.migrationId);
+    if (!adopted) {
+      throw new MigrationConflictError("adopt_not_found", `migrationId '${spec.migrationId}' is not a region migration of app '${spec.app}' in region ${spec.sourceRegion}`);
+    }
+    if (adopted.destination !== spec.destinationRegion) {
+      throw new MigrationConflictError(
+        "adopt_mismatch",
+        `migrationId '${spec.migrationId}' moves '${spec.app}' to ${adopted.destination}, but destinationRegion is ${spec.destinationRegion}: make them agree`,
+        adopted,
+      );
+    }
+    this.say(`adopting migration ${adopted.id} (${adopted.status})`);
+    return adopted;
+  }
+
+  private async create(spec: MigrationSpec): Promise<RegionMigration> {
+    const existing = await this.deps.client.listMigrations(spec.sourceRegion, spec.app);
+    const inFlight = existing.find((m) => !isFinal(m.status));
+    if (inFlight) return this.adoptInFlight(spec, inFlight);
+    this.deps.journal.write({ owner: spec.owner, app: spec.app, sourceRegion: spec.sourceRegion, destinationRegion: spec.destinationRegion });
+    this.say(`creating a migration of ${describeSpec(spec)}`);
+    const created = await this.deps.client.createMigration(
+      spec.sourceRegion,
+      spec.app,
+      { destination: spec.destinationRegion, dstAppName: spec.newName },
+      existing.map((m) => m.id),
+    );
+    this.deps.journal.write({ owner: spec.owner, app: spec.app, sourceRegion: spec.sourceRegion, destinationRegion: spec.destinationRegion, migrationId: created.id });
+    this.say(`created migration ${created.id}`);
+    return created;
+  }
+
+  /** An in-flight migration is ours only if this resource's journal says we started it. */
+  private adoptInFlight(spec: MigrationSpec, inFlight: RegionMigration): RegionMigration {
+    const intent = this.deps.journal.read(spec.owner, spec.app, spec.sourceRegion);
+    const ours =
+      intent !== undefined &&
+      intent.destinationRegion === inFlight.destination &&
+      (intent.migrationId === undefined || intent.migrationId === inFlight.id);
+    if (ours && inFlight.destination === spec.destinationRegion) {
+      this.say(`resuming migration ${inFlight.id} (${inFlight.status}) that an interrupted update started`);
+      this.deps.journal.write({ ...intent, migrationId: inFlight.id });
+      return inFlight;
+    }
+    throw new MigrationConflictError(
+      "app_busy",
+      `app '${spec.app}' already has a region migration in progress (${inFlight.id}, ${inFlight.status}, to ${inFlight.destination}) that this stack did not start. ` +
+        `To take it over from this stack, set migrationId: "${inFlight.id}". Otherwise let its owner finish or abort it ` +
+        `(\`pulumi destroy\` in the stack that owns it, or \`scalingo --app ${spec.app} migration-abort ${inFlight.id}\`).`,
+    );
+  }
+
+  private waitForStep(spec: MigrationSpec, before: RegionMigration, step: TimedStep): Promise<RegionMigration> {
+    // The status must leave the one we saw before asking: a stale read right after the run
+    // POST must not look like "the step is over" (that would send the next step too early).
+    const from: MigrationStatus = before.status;
+    return this.waitUntilSettled(spec, before, step, (m) => m.status !== from && !isBusy(m.status) && m.status !== "created");
+  }
+
+  private waitUntilSettled(
+    spec: Pick<MigrationSpec, "app" | "sourceRegion" | "timeouts">,
+    before: RegionMigration,
+    step: TimedStep,
+    settled: (m: RegionMigration) => boolean,
+  ): Promise<RegionMigration> {
+    return waitUntil(() => this.deps.client.getMigration(spec.sourceRegion, spec.app, before.id, "poll"), settled, before, {
+      step,
+      timeoutMs: spec.timeouts[step],
+      schedule: this.deps.schedule,
+      onSubStep: (s) => this.deps.log(progressLine(this.resourceName, s)),
+      sleep: this.deps.sleep,
+      now: this.deps.now,
+    });
+  }
+
+  private blocked(reason: BlockedReason, migration: RegionMigration, spec: MigrationSpec, stage: Stage | null): Error {
+    if (reason === "failed") return new MigrationFailedError(migration);
+    if (reason === "done") {
+      return new MigrationConflictError("done", `migration ${migration.id} is done: stage "${spec.stage}" would go back from "finalize". ${backwardsMessage("finalize", spec.stage)}`, migration);
+    }
+    return new MigrationConflictError("backwards", backwardsMessage(stage ?? migration.status, spec.stage), migration);
+  }
+
+  private async destinationDetails(migration: RegionMigration): Promise<DestinationDetails> {
+    const app = migration.newAppId ?? migration.dstAppName;
+    const [details, domains] = await Promise.all([
+      this.deps.client.getApp(migration.destination, app),
+      this.deps.client.listDomains(migration.destination, app),
+    ]);
+    return { app: details, domains };
+  }
+
+  private say(message: string): void {
+    this.deps.log(`[${this.resourceName}] ${message}`);
+  }
+}
+
+export type { RunStep };

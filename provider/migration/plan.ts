@@ -1,0 +1,91 @@
+import type { MigrationStatus } from "../client/types";
+import { type RunStep, type Stage, stageIndex } from "./stages";
+
+/**
+ * The transition planner: from what the server says now to what the user asked for, the
+ * next thing to do. One action at a time, because after each run the server decides where the
+ * migration really went (a failure, an abort from elsewhere) and the plan is made again.
+ */
+export type NextAction =
+  | { kind: "create" }
+  | { kind: "run"; step: RunStep }
+  | { kind: "wait" }
+  | { kind: "reached" }
+  | { kind: "blocked"; reason: BlockedReason };
+
+export type BlockedReason =
+  /** A sub-step failed; Scalingo waits for an abort. */
+  | "failed"
+  /** Asked for a stage before the one already reached. */
+  | "backwards"
+  /** The migration is done: nothing can change any more. */
+  | "done";
+
+export interface PlanTarget {
+  stage: Stage;
+  migrateData: boolean;
+}
+
+/** `status` undefined: there is no migration (never created, or a final one to leave behind). */
+export function nextAction(status: MigrationStatus | undefined, target: PlanTarget): NextAction {
+  const want = stageIndex(target.stage);
+  switch (status) {
+    case undefined:
+    case "aborted":
+    case "preflight-error":
+      return { kind: "create" };
+    case "created":
+      return { kind: "run", step: "preflight" };
+    case "running":
+    case "aborting":
+      return { kind: "wait" };
+    case "error":
+      return { kind: "blocked", reason: "failed" };
+    case "done":
+      return want === stageIndex("finalize") ? { kind: "reached" } : { kind: "blocked", reason: "done" };
+    case "preflight-success":
+      return want === stageIndex("create") ? { kind: "reached" } : { kind: "run", step: "prepare" };
+    case "prepared":
+      if (want === stageIndex("create")) return { kind: "blocked", reason: "backwards" };
+      if (want === stageIndex("prepare")) return { kind: "reached" };
+      if (target.migrateData) return { kind: "run", step: "data" };
+      return want === stageIndex("finalize") ? { kind: "run", step: "finalize" } : { kind: "blocked", reason: "backwards" };
+    case "data-migrated":
+      if (want < stageIndex("data")) return { kind: "blocked", reason: "backwards" };
+      return want === stageIndex("data") ? { kind: "reached" } : { kind: "run", step: "finalize" };
+  }
+}
+
+/**
+ * Every step the next `up` would run, assuming each succeeds: what `preview` shows. A
+ * migration that is busy is followed as if its run ends in the status it is heading for.
+ */
+export function plannedSteps(status: MigrationStatus | undefined, target: PlanTarget, runningStep?: RunStep): RunStep[] | NextAction {
+  const steps: RunStep[] = [];
+  let current: MigrationStatus | undefined = status;
+  if (current === "running" && runningStep) current = statusAfter(runningStep);
+  if (current === "aborting") current = "aborted";
+  for (let guard = 0; guard < 8; guard++) {
+    const action = nextAction(current, target);
+    if (action.kind === "reached") return steps;
+    if (action.kind === "blocked" || action.kind === "wait") return steps.length ? steps : action;
+    const step: RunStep = action.kind === "create" ? "preflight" : action.step;
+    steps.push(step);
+    current = statusAfter(step);
+  }
+  throw new Error("transition planner did not converge");
+}
+
+/** Where a successful run of `step` leaves the migration. */
+export function statusAfter(step: RunStep): MigrationStatus {
+  switch (step) {
+    case "preflight":
+      return "preflight-success";
+    case "prepare":
+      return "prepared";
+    case "data":
+      return "data-migrated";
+    case "finalize":
+      return "done";
+  }
+}

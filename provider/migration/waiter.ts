@@ -1,0 +1,56 @@
+import type { MigrationSubStep, RegionMigration } from "../client/types";
+import { StepTimeoutError } from "./errors";
+import type { PollSchedule } from "./poll-schedule";
+import type { TimedStep } from "./spec";
+
+export interface WaitOptions {
+  step: TimedStep;
+  timeoutMs: number;
+  schedule: PollSchedule;
+  /** Called for each sub-step whose status is new or changed since the last look. */
+  onSubStep: (step: MigrationSubStep) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/**
+ * Polls a migration until `settled` says the step is over, reporting sub-step changes as they
+ * appear. On timeout it throws StepTimeoutError with the last migration seen: the step goes
+ * on on the server and the next `up` resumes the wait.
+ */
+export async function waitUntil(
+  fetch: () => Promise<RegionMigration>,
+  settled: (m: RegionMigration) => boolean,
+  initial: RegionMigration,
+  options: WaitOptions,
+): Promise<RegionMigration> {
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
+  const started = now();
+  const seen = new Map(initial.steps.map((s) => [s.id, s.status]));
+  let current = initial;
+  while (!settled(current)) {
+    const elapsed = now() - started;
+    if (elapsed >= options.timeoutMs) throw new StepTimeoutError(options.step, options.timeoutMs, current);
+    await sleep(Math.min(options.schedule.nextDelayMs(options.step, elapsed), options.timeoutMs - elapsed));
+    current = await fetch();
+    reportChanges(current.steps, seen, options.onSubStep);
+  }
+  return current;
+}
+
+function reportChanges(
+  steps: MigrationSubStep[],
+  seen: Map<string, MigrationSubStep["status"]>,
+  report: (step: MigrationSubStep) => void,
+): void {
+  for (const step of steps) {
+    if (seen.get(step.id) === step.status) continue;
+    seen.set(step.id, step.status);
+    report(step);
+  }
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

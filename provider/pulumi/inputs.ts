@@ -1,0 +1,151 @@
+import { z } from "zod";
+import { parseDuration } from "../migration/durations";
+import { DEFAULT_TIMEOUTS_MS, type MigrationSpec, type TimedStep } from "../migration/spec";
+import { STAGES, stageIndex, isStage } from "../migration/stages";
+import { backwardsMessage } from "../migration/messages";
+
+/**
+ * The AppMigration inputs as they cross the Pulumi boundary: validated here, once, with
+ * messages that name the property and say what would be right. Inside, only MigrationSpec.
+ */
+
+/** Scalingo's rule for app names: 6–48 lowercase letters, digits and single inner hyphens. */
+const APP_NAME = /^(?=.{6,48}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const APP_NAME_RULE = "6 to 48 lowercase letters, digits and hyphens, not starting or ending with a hyphen, without double hyphens (e.g. \"my-app\")";
+const REGION_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TIMED_STEPS = ["preflight", "prepare", "data", "finalize", "abort"] as const;
+
+const appName = (what: string) =>
+  z.string({ error: `${what} must be a string: ${APP_NAME_RULE}` }).regex(APP_NAME, `${what} must be ${APP_NAME_RULE}`);
+
+const regionName = (what: string) =>
+  z
+    .string({ error: `${what} must be a region name such as "osc-fr1"` })
+    .regex(REGION_NAME, `${what} must be a region name such as "osc-fr1" or "osc-secnum-fr1"`);
+
+const duration = (step: string) =>
+  z
+    .string({ error: `timeouts.${step} must be a duration such as "30m", "2h" or "1h30m"` })
+    .refine((text) => parseDuration(text) !== undefined, `timeouts.${step} must be a duration such as "30m", "2h" or "1h30m"`);
+
+export const appMigrationInputsSchema = z
+  .object({
+    app: z.string({ error: "app is required: the source app's name or id" }).pipe(appName("app")),
+    sourceRegion: regionName("sourceRegion").optional(),
+    destinationRegion: z.string({ error: "destinationRegion is required, e.g. \"osc-secnum-fr1\"" }).pipe(regionName("destinationRegion")),
+    newName: z.union([z.literal(""), appName("newName")]).optional(),
+    stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.map((s) => `"${s}"`).join(", ")}` }),
+    migrateData: z.boolean({ error: "migrateData must be true or false" }).optional(),
+    migrationId: z
+      .string({ error: "migrationId must be the id of an existing region migration (a UUID)" })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, "migrationId must be the id of an existing region migration (a UUID)")
+      .optional(),
+    timeouts: z
+      .strictObject(
+        {
+          preflight: duration("preflight").optional(),
+          prepare: duration("prepare").optional(),
+          data: duration("data").optional(),
+          finalize: duration("finalize").optional(),
+          abort: duration("abort").optional(),
+        },
+        { error: `timeouts accepts only ${TIMED_STEPS.join(", ")}, each a duration such as "30m"` },
+      )
+      .optional(),
+    owner: z.string().optional(),
+  })
+  .superRefine((inputs, ctx) => {
+    if (inputs.stage === "data" && inputs.migrateData === false) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["stage"],
+        message: 'stage "data" needs migrateData: true; with migrateData: false you copy the data yourself, then set stage to "finalize"',
+      });
+    }
+  });
+
+export type AppMigrationInputs = z.input<typeof appMigrationInputsSchema>;
+
+/** Inputs after check: defaults applied, plain JSON, no undefined. */
+export interface CheckedInputs {
+  app: string;
+  sourceRegion: string;
+  destinationRegion: string;
+  newName: string;
+  stage: (typeof STAGES)[number];
+  migrateData: boolean;
+  migrationId?: string;
+  timeouts: Partial<Record<TimedStep, string>>;
+  owner: string;
+}
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+export function validateInputs(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+  env: NodeJS.ProcessEnv,
+): { inputs?: CheckedInputs; failures: CheckFailure[] } {
+  const parsed = appMigrationInputsSchema.safeParse(withoutProvider(news));
+  if (!parsed.success) {
+    return { failures: parsed.error.issues.map((issue) => ({ property: String(issue.path[0] ?? ""), reason: issue.message })) };
+  }
+  const raw = parsed.data;
+  const failures: CheckFailure[] = [];
+  const sourceRegion = raw.sourceRegion ?? env.SCALINGO_REGION ?? "";
+  if (!sourceRegion) {
+    failures.push({ property: "sourceRegion", reason: "sourceRegion is not set and neither is SCALINGO_REGION: set one of them to the app's current region, e.g. \"osc-fr1\"" });
+  } else if (!REGION_NAME.test(sourceRegion)) {
+    failures.push({ property: "sourceRegion", reason: `SCALINGO_REGION must be a region name such as "osc-fr1", got '${sourceRegion}'` });
+  }
+  if (sourceRegion && sourceRegion === raw.destinationRegion) {
+    failures.push({ property: "destinationRegion", reason: `destinationRegion must differ from sourceRegion (both are ${sourceRegion}): name the region the app moves to` });
+  }
+  if (isStage(olds.stage) && stageIndex(raw.stage) < stageIndex(olds.stage)) {
+    failures.push({ property: "stage", reason: backwardsMessage(olds.stage, raw.stage) });
+  }
+  const inputs: CheckedInputs = {
+    app: raw.app,
+    sourceRegion,
+    destinationRegion: raw.destinationRegion,
+    newName: raw.newName ?? "",
+    stage: raw.stage,
+    migrateData: raw.migrateData ?? true,
+    ...(raw.migrationId ? { migrationId: raw.migrationId } : {}),
+    timeouts: stripUndefined(raw.timeouts ?? {}),
+    owner: raw.owner ?? "",
+  };
+  return { inputs, failures };
+}
+
+export function toSpec(inputs: CheckedInputs): MigrationSpec {
+  const timeouts = { ...DEFAULT_TIMEOUTS_MS };
+  for (const step of TIMED_STEPS) {
+    const text = inputs.timeouts?.[step];
+    const parsed = text === undefined ? undefined : parseDuration(text);
+    if (parsed !== undefined) timeouts[step] = parsed;
+  }
+  return {
+    app: inputs.app,
+    sourceRegion: inputs.sourceRegion,
+    destinationRegion: inputs.destinationRegion,
+    newName: inputs.newName,
+    stage: inputs.stage,
+    migrateData: inputs.migrateData,
+    migrationId: inputs.migrationId,
+    timeouts,
+    owner: inputs.owner,
+  };
+}
+
+function withoutProvider(props: Record<string, unknown>): Record<string, unknown> {
+  const { __provider: _ignored, ...rest } = props;
+  return rest;
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,58 @@
+import { scalingoClientFromEnvironment, type ScalingoClient } from "../client/scalingo-client";
+import { IntentJournal } from "../migration/intent-journal";
+import { Migrator } from "../migration/migrator";
+import { backoffSchedule } from "../migration/poll-schedule";
+import { ScalingoConfigError } from "../client/errors";
+
+/**
+ * What one provider process shares between all its resources: credentials, one client (and
+ * so one request budget), one journal. Built lazily: `check` and `diff` run in previews that
+ * may have no credentials at all.
+ */
+interface Settings {
+  apiToken?: string;
+  authUrl?: string;
+}
+
+let settings: Settings = {};
+let client: ScalingoClient | undefined;
+const journal = new IntentJournal();
+
+/** From `configure`: stack config `scalingo:apiToken` (secret) and `scalingo:authUrl`. */
+export function configure(config: { get(key: string): string | undefined }): void {
+  settings = {
+    apiToken: config.get("scalingo:apiToken") || undefined,
+    authUrl: config.get("scalingo:authUrl") || undefined,
+  };
+  client = undefined;
+}
+
+export function scalingoClient(): ScalingoClient {
+  client ??= scalingoClientFromEnvironment(process.env, {
+    ...(settings.apiToken ? { apiToken: settings.apiToken } : {}),
+    ...(settings.authUrl ? { authUrl: settings.authUrl } : {}),
+  });
+  return client;
+}
+
+/** A client when credentials exist, else undefined (for checks that are optional offline). */
+export function optionalClient(): ScalingoClient | undefined {
+  try {
+    return scalingoClient();
+  } catch (error) {
+    if (error instanceof ScalingoConfigError) return undefined;
+    throw error;
+  }
+}
+
+export function migrator(resourceName: string): Migrator {
+  return new Migrator(
+    { client: scalingoClient(), journal, schedule: backoffSchedule(), log: (line) => console.log(line) },
+    resourceName,
+  );
+}
+
+/** Values that must never be printed. */
+export function knownSecrets(): string[] {
+  return [settings.apiToken, process.env.SCALINGO_API_TOKEN].filter((s): s is string => Boolean(s));
+}

@@ -1,0 +1,176 @@
+/**
+ * The AppMigration provider's methods, loaded at run time by the small serialized provider
+ * (see serialized-provider.ts) from `pulumi-scalingo-migration/runtime`. Each method adapts
+ * Pulumi's calling convention to the migration domain and back; no migration logic lives here.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { ScalingoConfigError, ScalingoNotFoundError } from "../client/errors";
+import { MigrationError } from "../migration/errors";
+import { operationsOf, doneChangeMessage, nextStepHint } from "../migration/messages";
+import { nextAction, plannedSteps } from "../migration/plan";
+import { isStage, type Stage } from "../migration/stages";
+import { buildOutputs, type MigrationOutputs } from "../migration/outputs";
+import { runningStepOf } from "../migration/run-classifier";
+import { toSpec, validateInputs, type CheckedInputs, type CheckFailure } from "./inputs";
+import * as context from "./provider-context";
+import { userMessage } from "./user-messages";
+
+type Props = Record<string, unknown>;
+/** Outputs as stored: the domain's outputs plus the inputs needed by diff, read and delete. */
+type StoredOutputs = MigrationOutputs & { targetStage: Stage; timeouts: CheckedInputs["timeouts"]; owner: string; __provider?: string };
+
+const REPLACING_INPUTS = ["app", "sourceRegion", "destinationRegion", "newName"] as const;
+
+export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+  context.configure(req.config);
+}
+
+export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
+  const { inputs, failures } = validateInputs(olds, news, process.env);
+  if (!inputs || failures.length) return { inputs: news, failures };
+  failures.push(...(await checkAgainstScalingo(inputs)));
+  return { inputs: { ...inputs, __provider: news.__provider }, failures };
+}
+
+export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
+  const stored = olds as unknown as StoredOutputs;
+  const inputs = news as unknown as CheckedInputs;
+  const replaces: string[] = REPLACING_INPUTS.filter((key) => (stored[key] ?? "") !== (inputs[key] ?? ""));
+  if (inputs.migrationId && inputs.migrationId !== stored.migrationId) replaces.push("migrationId");
+  if (replaces.length && stored.status === "done") throw new Error(doneChangeMessage(replaces.join(", ")));
+  const action = nextAction(stored.status as never, { stage: inputs.stage, migrateData: inputs.migrateData });
+  if (action.kind === "blocked" && action.reason !== "failed") {
+    throw new Error(userMessage(new Error(`stage "${inputs.stage}": ${nextStepHint(stored.status as never, stored.destinationRegion)}`)));
+  }
+  const inputsChanged =
+    stored.migrateData !== inputs.migrateData ||
+    stored.targetStage !== inputs.stage ||
+    JSON.stringify(stored.timeouts ?? {}) !== JSON.stringify(inputs.timeouts ?? {});
+  const changes = replaces.length > 0 || action.kind !== "reached" || inputsChanged;
+  if (changes) announcePlan(inputs, replaces.length ? undefined : stored);
+  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
+}
+
+export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
+  const inputs = news as unknown as CheckedInputs;
+  const outs = await advance(inputs, { stage: null }, news);
+  return { id: outs.migrationId, outs };
+}
+
+export async function update(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
+  const stored = olds as unknown as StoredOutputs;
+  const previous = { migrationId: stored.migrationId || undefined, stage: isStage(stored.stage) ? stored.stage : null };
+  return { outs: await advance(news as unknown as CheckedInputs, previous, news) };
+}
+
+export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
+  const stored = props as unknown as StoredOutputs;
+  try {
+    const migrator = context.migrator(nameOf(stored.owner));
+    const live = await migrator.find(stored.sourceRegion, stored.app, stored.migrationId || id);
+    if (!live) return { id: "" };
+    const spec = toSpec({ ...stored, stage: stored.targetStage } as CheckedInputs);
+    const outs = await migrator.outputs(spec, live, isStage(stored.stage) ? stored.stage : null);
+    return { id, props: store(outs, stored) };
+  } catch (error) {
+    throw new Error(userMessage(error, context.knownSecrets()));
+  }
+}
+
+export async function deleteMigration(id: string, props: Props): Promise<void> {
+  const stored = props as unknown as StoredOutputs;
+  try {
+    const spec = toSpec({ ...stored, stage: stored.targetStage ?? "create" } as CheckedInputs);
+    await context.migrator(nameOf(stored.owner)).abort(spec, stored.migrationId || id);
+  } catch (error) {
+    throw new Error(userMessage(error, context.knownSecrets()));
+  }
+}
+
+/** Runs the domain and shapes success and failure the way the engine expects them. */
+async function advance(inputs: CheckedInputs, previous: { migrationId?: string; stage: Stage | null }, news: Props): Promise<StoredOutputs> {
+  const spec = toSpec(inputs);
+  try {
+    const outs = await context.migrator(nameOf(inputs.owner)).advance(spec, previous);
+    return store(outs, declarationOf(inputs));
+  } catch (error) {
+    const message = userMessage(error, context.knownSecrets());
+    const migration = error instanceof MigrationError ? error.migration : undefined;
+    if (!migration && !previous.migrationId) throw new Error(message);
+    // Partial state: keep the migration in the stack so the next up or destroy finds it.
+    const known = migration ?? (await lastKnown(inputs, previous.migrationId!));
+    if (!known) throw new Error(message);
+    const outs = store(buildOutputs(spec, known, previous.stage), declarationOf(inputs));
+    throw Object.assign(new Error(message), { id: known.id, properties: { ...outs, __provider: news.__provider }, reasons: [message] });
+  }
+}
+
+async function lastKnown(inputs: CheckedInputs, migrationId: string) {
+  try {
+    return await context.migrator(nameOf(inputs.owner)).find(inputs.sourceRegion, inputs.app, migrationId);
+  } catch {
+    return undefined;
+  }
+}
+
+interface Declaration {
+  targetStage: Stage;
+  timeouts: CheckedInputs["timeouts"];
+  owner: string;
+}
+
+function store(outs: MigrationOutputs, declaration: Declaration): StoredOutputs {
+  return { ...outs, targetStage: declaration.targetStage, timeouts: declaration.timeouts ?? {}, owner: declaration.owner ?? "" };
+}
+
+function declarationOf(inputs: CheckedInputs): Declaration {
+  return { targetStage: inputs.stage, timeouts: inputs.timeouts, owner: inputs.owner };
+}
+
+/** Optional online checks: only when credentials exist (a preview may have none). */
+async function checkAgainstScalingo(inputs: CheckedInputs): Promise<CheckFailure[]> {
+  const client = context.optionalClient();
+  if (!client) return [];
+  const failures: CheckFailure[] = [];
+  for (const property of ["sourceRegion", "destinationRegion"] as const) {
+    try {
+      await client.requireRegion(inputs[property], property);
+    } catch (error) {
+      if (error instanceof ScalingoConfigError && error.code === "unknown_region") failures.push({ property, reason: error.message });
+      else if (error instanceof ScalingoConfigError) failures.push({ property, reason: userMessage(error, context.knownSecrets()) });
+      else return failures; // Scalingo unreachable: the update itself will say so.
+    }
+  }
+  if (inputs.migrationId && !failures.length) {
+    try {
+      await client.getMigration(inputs.sourceRegion, inputs.app, inputs.migrationId, "read");
+    } catch (error) {
+      if (error instanceof ScalingoNotFoundError) {
+        failures.push({ property: "migrationId", reason: `migrationId '${inputs.migrationId}' is not a region migration of app '${inputs.app}' in ${inputs.sourceRegion}: check the id (scalingo --app ${inputs.app} migrations lists them)` });
+      }
+    }
+  }
+  return failures;
+}
+
+/** What the next `up` will do, printed during `preview` (and `up`) without touching Scalingo. */
+function announcePlan(inputs: CheckedInputs, stored: StoredOutputs | undefined): void {
+  const name = nameOf(inputs.owner);
+  const status = stored?.status as never;
+  const running = stored && stored.status === "running" ? runningStepOf({ steps: stored.steps, status: "running", newAppId: stored.newAppId } as never, inputs.migrateData) : undefined;
+  const planned = plannedSteps(status, { stage: inputs.stage, migrateData: inputs.migrateData }, running);
+  if (!Array.isArray(planned)) {
+    if (planned.kind === "blocked") console.log(`[${name}] plan: nothing can run: ${nextStepHint(status, inputs.destinationRegion)}`);
+    return;
+  }
+  const names = { app: inputs.app, dstName: inputs.newName || inputs.app, source: inputs.sourceRegion, destination: inputs.destinationRegion, dataSkipped: !inputs.migrateData };
+  if (running) console.log(`[${name}] plan: wait for the running '${running}' step`);
+  for (const step of planned) {
+    console.log(`[${name}] plan: ${step === "preflight" ? "create" : step}: the following operations will be achieved:`);
+    for (const operation of operationsOf(step, names)) console.log(`[${name}]   - ${operation}`);
+  }
+}
+
+function nameOf(owner: string | undefined): string {
+  return owner?.split("/").pop() || "AppMigration";
+}
