@@ -11,6 +11,9 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // The dynamic provider must load modules at run time (see provider/pulumi/provider.ts).
       "@typescript-eslint/no-require-imports": "off",
+      // Errors handed to the Pulumi engine are rebuilt from a user message on purpose: a
+      // foreign cause (an axios error, say) can carry request headers, credentials included.
+      "preserve-caught-error": "off",
     },
   },
 );

@@ -30,7 +30,9 @@ const duration = (step: string) =>
 
 export const appMigrationInputsSchema = z
   .object({
-    app: z.string({ error: "app is required: the source app's name or id" }).pipe(appName("app")),
+    app: z
+      .string({ error: (issue) => (issue.input === undefined ? "app is required: the source app's name or id" : `app must be a string: ${APP_NAME_RULE}`) })
+      .pipe(appName("app")),
     sourceRegion: regionName("sourceRegion").optional(),
     destinationRegion: z.string({ error: "destinationRegion is required, e.g. \"osc-secnum-fr1\"" }).pipe(regionName("destinationRegion")),
     newName: z.union([z.literal(""), appName("newName")]).optional(),
