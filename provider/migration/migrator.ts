@@ -80,11 +80,22 @@ export class Migrator {
     }
   }
 
-  /** Aborts a migration that is not final and waits for `aborted`. */
-  async abort(spec: Pick<MigrationSpec, "app" | "sourceRegion" | "owner" | "timeouts">, migrationId: string): Promise<RegionMigration | undefined> {
-    const migration = await this.find(spec.sourceRegion, spec.app, migrationId);
+  /**
+   * Aborts a migration that is not final and waits for `aborted`. A migration last seen in a
+   * final status is left alone without a call: final statuses never change.
+   */
+  async abort(
+    spec: Pick<MigrationSpec, "app" | "sourceRegion" | "owner" | "timeouts">,
+    known: { migrationId: string; status?: string },
+  ): Promise<RegionMigration | undefined> {
+    if (known.status && isFinal(known.status as MigrationStatus)) {
+      this.say(`migration ${known.migrationId} is ${known.status}: nothing to abort, removing it from the stack`);
+      this.deps.journal.forget(spec.owner, spec.app, spec.sourceRegion);
+      return undefined;
+    }
+    const migration = await this.find(spec.sourceRegion, spec.app, known.migrationId);
     if (!migration) {
-      this.say(`migration ${migrationId} no longer exists on Scalingo; nothing to abort`);
+      this.say(`migration ${known.migrationId} no longer exists on Scalingo; nothing to abort`);
       return undefined;
     }
     if (isFinal(migration.status)) {
@@ -96,7 +107,12 @@ export class Migrator {
       this.say(`aborting migration ${migration.id} (${migration.status})`);
       await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration.id, "abort", migration.status);
     }
-    const aborted = await this.waitUntilSettled(spec, migration, "abort", (m) => isFinal(m.status) || m.status === "error");
+    // Over when final, or back in `error` with new sub-steps (the abort itself failed). A
+    // migration that was already in `error` stays there until the abort run shows up.
+    const before = migration.steps.length;
+    const aborted = await this.waitUntilSettled(spec, migration, "abort", (m) =>
+      isFinal(m.status) || (m.status === "error" && m.steps.length > before && m.steps[m.steps.length - 1]!.status === "error"),
+    );
     if (aborted.status !== "aborted") throw new MigrationFailedError(aborted);
     this.deps.journal.forget(spec.owner, spec.app, spec.sourceRegion);
     this.say(`migration ${aborted.id} aborted: the new app was deleted and '${aborted.srcAppName}' restored`);

@@ -3,6 +3,7 @@ import { IntentJournal } from "../migration/intent-journal";
 import { Migrator } from "../migration/migrator";
 import { backoffSchedule } from "../migration/poll-schedule";
 import { ScalingoConfigError } from "../client/errors";
+import { RequestScheduler } from "../client/request-scheduler";
 
 /**
  * What one provider process shares between all its resources: credentials, one client (and
@@ -12,6 +13,7 @@ import { ScalingoConfigError } from "../client/errors";
 interface Settings {
   apiToken?: string;
   authUrl?: string;
+  requestsPerMinute?: string;
 }
 
 let settings: Settings = {};
@@ -23,16 +25,32 @@ export function configure(config: { get(key: string): string | undefined }): voi
   settings = {
     apiToken: config.get("scalingo:apiToken") || undefined,
     authUrl: config.get("scalingo:authUrl") || undefined,
+    requestsPerMinute: config.get("scalingo:requestsPerMinute") || undefined,
   };
   client = undefined;
 }
 
 export function scalingoClient(): ScalingoClient {
   client ??= scalingoClientFromEnvironment(process.env, {
+    gate: scheduler(),
     ...(settings.apiToken ? { apiToken: settings.apiToken } : {}),
     ...(settings.authUrl ? { authUrl: settings.authUrl } : {}),
   });
   return client;
+}
+
+let sharedScheduler: RequestScheduler | undefined;
+
+/** The process's one request budget (stack config scalingo:requestsPerMinute, or SCALINGO_REQUESTS_PER_MINUTE). */
+export function scheduler(): RequestScheduler {
+  if (sharedScheduler) return sharedScheduler;
+  const raw = settings.requestsPerMinute ?? process.env.SCALINGO_REQUESTS_PER_MINUTE;
+  const budget = raw === undefined || raw === "" ? undefined : Number(raw);
+  if (budget !== undefined && !(Number.isInteger(budget) && budget >= 2)) {
+    throw new ScalingoConfigError("scalingo:requestsPerMinute", `scalingo:requestsPerMinute (or SCALINGO_REQUESTS_PER_MINUTE) must be a whole number of at least 2, got '${raw}'`);
+  }
+  sharedScheduler = new RequestScheduler({ budgetPerMinute: budget });
+  return sharedScheduler;
 }
 
 /** A client when credentials exist, else undefined (for checks that are optional offline). */

@@ -14,6 +14,9 @@ import { runningStepOf } from "../migration/run-classifier";
 import { toSpec, validateInputs, type CheckedInputs, type CheckFailure } from "./inputs";
 import * as context from "./provider-context";
 import { userMessage } from "./user-messages";
+import { watchEngine } from "./engine-watchdog";
+
+watchEngine();
 
 type Props = Record<string, unknown>;
 /** Outputs as stored: the domain's outputs plus the inputs needed by diff, read and delete. */
@@ -29,6 +32,8 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const { inputs, failures } = validateInputs(olds, news, process.env);
   if (!inputs || failures.length) return { inputs: news, failures };
   failures.push(...(await checkAgainstScalingo(inputs)));
+  // A new resource gets no diff: its plan is announced here, for `preview`.
+  if (!failures.length && !olds.migrationId && !olds.app) announcePlan(inputs, undefined);
   return { inputs: { ...inputs, __provider: news.__provider }, failures };
 }
 
@@ -81,7 +86,7 @@ export async function deleteMigration(id: string, props: Props): Promise<void> {
   const stored = props as unknown as StoredOutputs;
   try {
     const spec = toSpec({ ...stored, stage: stored.targetStage ?? "create" } as CheckedInputs);
-    await context.migrator(nameOf(stored.owner)).abort(spec, stored.migrationId || id);
+    await context.migrator(nameOf(stored.owner)).abort(spec, { migrationId: stored.migrationId || id, status: stored.status });
   } catch (error) {
     throw new Error(userMessage(error, context.knownSecrets()));
   }

@@ -1,0 +1,60 @@
+import * as net from "node:net";
+
+/**
+ * Stops this provider process when the Pulumi engine that started it is gone.
+ *
+ * The engine starts providers in a process group of their own, so a `kill -9` of `pulumi up`
+ * (or a crashed terminal) leaves the provider running. Left alone it would keep driving the
+ * migration — sending the next step while the user's next `pulumi up` resumes it too. The
+ * engine's address is the provider's first argument; when it stops answering, we stop.
+ */
+const CHECK_EVERY_MS = 2_000;
+/** Consecutive refusals before we conclude (a busy engine may miss one accept). */
+const REFUSALS_TO_STOP = 2;
+
+let started = false;
+
+export function watchEngine(onGone: (reason: string) => void = stopProcess): void {
+  if (started) return;
+  started = true;
+  const address = engineAddress(process.argv);
+  if (!address) return; // Not under the engine (tests call the provider in-process).
+  let refusals = 0;
+  const timer = setInterval(() => {
+    probe(address).then((alive) => {
+      refusals = alive ? 0 : refusals + 1;
+      if (refusals >= REFUSALS_TO_STOP) {
+        clearInterval(timer);
+        onGone(`the Pulumi engine at ${address.host}:${address.port} is gone`);
+      }
+    });
+  }, CHECK_EVERY_MS);
+  timer.unref();
+}
+
+export function engineAddress(argv: readonly string[]): { host: string; port: number } | undefined {
+  const isDynamicProvider = argv.some((arg) => /dynamic-provider/.test(arg));
+  const match = isDynamicProvider ? argv.slice(2).map((a) => /^([\w.-]+|\[[\d:]+\]):(\d+)$/.exec(a)).find(Boolean) : undefined;
+  return match ? { host: match[1]!.replace(/^\[|\]$/g, ""), port: Number(match[2]) } : undefined;
+}
+
+function probe(address: { host: string; port: number }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(address.port, address.host);
+    socket.setTimeout(1_000);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(true); // Slow is not gone.
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code !== "ECONNREFUSED"));
+  });
+}
+
+function stopProcess(reason: string): void {
+  console.error(`[scalingo] ${reason}: stopping this provider; the next \`pulumi up\` resumes the migration from Scalingo's state`);
+  process.exit(1);
+}
