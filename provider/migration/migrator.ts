@@ -3,7 +3,7 @@ import type { ScalingoClient } from "../client/scalingo-client";
 import type { MigrationStatus, RegionMigration } from "../client/types";
 import { MigrationConflictError, MigrationFailedError } from "./errors";
 import type { IntentJournal } from "./intent-journal";
-import { backwardsMessage, describeSpec, progressLine } from "./messages";
+import { describeSpec, progressLine } from "./messages";
 import { buildOutputs, type DestinationDetails, type MigrationOutputs } from "./outputs";
 import { nextAction, type BlockedReason } from "./plan";
 import type { PollSchedule } from "./poll-schedule";
@@ -49,7 +49,7 @@ export class Migrator {
         case "reached":
           return this.outputs(spec, migration!, stage);
         case "blocked":
-          throw this.blocked(action.reason, migration!, spec, stage);
+          throw this.blocked(action.reason, migration!);
         case "create":
           if (migration && !isFinal(migration.status)) break;
           if (createdHere) throw new MigrationFailedError(migration!);
@@ -211,12 +211,8 @@ export class Migrator {
     });
   }
 
-  private blocked(reason: BlockedReason, migration: RegionMigration, spec: MigrationSpec, stage: Stage | null): Error {
-    if (reason === "failed") return new MigrationFailedError(migration);
-    if (reason === "done") {
-      return new MigrationConflictError("done", `migration ${migration.id} is done: stage "${spec.stage}" would go back from "finalize". ${backwardsMessage("finalize", spec.stage)}`, migration);
-    }
-    return new MigrationConflictError("backwards", backwardsMessage(stage ?? migration.status, spec.stage), migration);
+  private blocked(_reason: BlockedReason, migration: RegionMigration): Error {
+    return new MigrationFailedError(migration);
   }
 
   private async destinationDetails(migration: RegionMigration): Promise<DestinationDetails> {

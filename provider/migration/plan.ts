@@ -15,11 +15,7 @@ export type NextAction =
 
 export type BlockedReason =
   /** A sub-step failed; Scalingo waits for an abort. */
-  | "failed"
-  /** Asked for a stage before the one already reached. */
-  | "backwards"
-  /** The migration is done: nothing can change any more. */
-  | "done";
+  "failed";
 
 export interface PlanTarget {
   stage: Stage;
@@ -42,17 +38,17 @@ export function nextAction(status: MigrationStatus | undefined, target: PlanTarg
     case "error":
       return { kind: "blocked", reason: "failed" };
     case "done":
-      return want === stageIndex("finalize") ? { kind: "reached" } : { kind: "blocked", reason: "done" };
+      return { kind: "reached" };
     case "preflight-success":
       return want === stageIndex("create") ? { kind: "reached" } : { kind: "run", step: "prepare" };
     case "prepared":
-      if (want === stageIndex("create")) return { kind: "blocked", reason: "backwards" };
-      if (want === stageIndex("prepare")) return { kind: "reached" };
+      // Beyond the target counts as reached: someone (the CLI, another resource adopting the
+      // same migration) went further. Going back in the *declaration* is refused by check.
+      if (want <= stageIndex("prepare")) return { kind: "reached" };
       if (target.migrateData) return { kind: "run", step: "data" };
-      return want === stageIndex("finalize") ? { kind: "run", step: "finalize" } : { kind: "blocked", reason: "backwards" };
+      return want === stageIndex("finalize") ? { kind: "run", step: "finalize" } : { kind: "reached" };
     case "data-migrated":
-      if (want < stageIndex("data")) return { kind: "blocked", reason: "backwards" };
-      return want === stageIndex("data") ? { kind: "reached" } : { kind: "run", step: "finalize" };
+      return want <= stageIndex("data") ? { kind: "reached" } : { kind: "run", step: "finalize" };
   }
 }
 

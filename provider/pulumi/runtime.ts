@@ -22,6 +22,9 @@ type Props = Record<string, unknown>;
 /** Outputs as stored: the domain's outputs plus the inputs needed by diff, read and delete. */
 type StoredOutputs = MigrationOutputs & { targetStage: Stage; timeouts: CheckedInputs["timeouts"]; owner: string; __provider?: string };
 
+/** How the engine marks a value it will only know during the update (a preview's unknowns). */
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
 const REPLACING_INPUTS = ["app", "sourceRegion", "destinationRegion", "newName"] as const;
 
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
@@ -31,6 +34,8 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
   const { inputs, failures } = validateInputs(olds, news, process.env);
   if (!inputs || failures.length) return { inputs: news, failures };
+  // During a preview, inputs computed from other resources are not known yet.
+  if (Object.values(news).includes(UNKNOWN)) return { inputs: { ...inputs, __provider: news.__provider }, failures };
   failures.push(...(await checkAgainstScalingo(inputs)));
   // A new resource gets no diff: its plan is announced here, for `preview`.
   if (!failures.length && !olds.migrationId && !olds.app) announcePlan(inputs, undefined);
@@ -44,9 +49,6 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
   if (inputs.migrationId && inputs.migrationId !== stored.migrationId) replaces.push("migrationId");
   if (replaces.length && stored.status === "done") throw new Error(doneChangeMessage(replaces.join(", ")));
   const action = nextAction(stored.status as never, { stage: inputs.stage, migrateData: inputs.migrateData });
-  if (action.kind === "blocked" && action.reason !== "failed") {
-    throw new Error(userMessage(new Error(`stage "${inputs.stage}": ${nextStepHint(stored.status as never, stored.destinationRegion)}`)));
-  }
   const inputsChanged =
     stored.migrateData !== inputs.migrateData ||
     stored.targetStage !== inputs.stage ||

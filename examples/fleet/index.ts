@@ -1,0 +1,23 @@
+// A fleet leaving a region in one program. All migrations share one provider process and so
+// one request budget (just under Scalingo's 60 requests a minute): they never trip the limit.
+import * as pulumi from "@pulumi/pulumi";
+import { AppMigration, type MigrationStage } from "pulumi-scalingo-migration";
+
+const config = new pulumi.Config();
+const count = config.getNumber("count") ?? 5;
+const stage = (config.get("stage") ?? "finalize") as MigrationStage;
+
+const apps = Array.from({ length: count }, (_, i) => `fleet-app-${String(i + 1).padStart(2, "0")}`);
+
+const migrations = apps.map(
+  (app) =>
+    new AppMigration(`${app}-to-secnum`, {
+      app,
+      sourceRegion: "osc-fr1",
+      destinationRegion: "osc-secnum-fr1",
+      stage,
+    }),
+);
+
+export const statuses = pulumi.all(migrations.map((m) => m.status));
+export const newAppUrls = pulumi.all(migrations.map((m) => m.newAppUrl));

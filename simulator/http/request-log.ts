@@ -1,0 +1,34 @@
+/** One request as the admin API and `Simulator.requests()` report it; never headers or bodies. */
+export interface RequestLogEntry {
+  method: string;
+  /** Path inside the service (region prefix removed), without query string. */
+  path: string;
+  /** 0 when the connection was dropped before an answer was decided. */
+  status: number;
+  /** ISO-8601 time the request arrived. */
+  time: string;
+  durationMs: number;
+  /** The region API called, or null for the auth service. */
+  region: string | null;
+  /** Set when a fault rule changed what the client saw. */
+  fault?: "latency" | "error" | "drop-before" | "drop-after";
+}
+
+const MAX_ENTRIES = 10_000;
+
+export class RequestLog {
+  private entries: RequestLogEntry[] = [];
+
+  add(entry: RequestLogEntry): void {
+    this.entries.push(entry);
+    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
+  }
+
+  list(): RequestLogEntry[] {
+    return this.entries.map((e) => ({ ...e }));
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

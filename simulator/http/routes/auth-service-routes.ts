@@ -1,0 +1,34 @@
+import type { Region } from "../../world/types";
+import { json, type ApiResponse } from "../api-response";
+import { exchangeBody, parseBody } from "../request-schemas";
+import { caller, Router, type RouteContext } from "../router";
+
+/** The auth service, at the server's root: token exchange and the region list. */
+export function authServiceRoutes(): Router {
+  return new Router()
+    .add("POST", "/v1/tokens/exchange", "api-token", exchangeToken)
+    .add("GET", "/v1/regions", "optional-bearer", listRegions);
+}
+
+async function exchangeToken(ctx: RouteContext): Promise<ApiResponse> {
+  parseBody(exchangeBody, ctx.call);
+  return json(200, { token: await ctx.core.tokens.issue(caller(ctx).id) });
+}
+
+/** Anonymous callers see only the public regions. */
+function listRegions(ctx: RouteContext): ApiResponse {
+  const visible = ctx.core.world.regions().filter((region) => ctx.account !== null || !region.restricted);
+  return json(200, { regions: visible.map((region) => regionJson(region, ctx.publicUrl)) });
+}
+
+function regionJson(region: Region, publicUrl: string) {
+  return {
+    name: region.name,
+    display_name: region.displayName,
+    api: `${publicUrl}/${region.name}`,
+    dashboard: "https://dashboard.scalingo.com",
+    database_api: `https://db-api.${region.name}.scalingo.com`,
+    ssh: `ssh.${region.name}.scalingo.com:22`,
+    default: region.default,
+  };
+}

@@ -1,0 +1,91 @@
+import { SimulatorCore } from "./core";
+import type { FaultRule } from "./http/faults";
+import type { RequestLogEntry } from "./http/request-log";
+import { startServer } from "./http/server";
+import type { MigrationJson } from "./migrations/migration-json";
+import type { ScriptedFailure } from "./migrations/scripted-failures";
+import type { StepName } from "./migrations/types";
+import { resolveOptions, type SimulatorOptions } from "./options";
+import type { AppSnapshot } from "./world/app-views";
+
+export type { SimulatorOptions } from "./options";
+export type { FaultRule } from "./http/faults";
+export type { RequestLogEntry } from "./http/request-log";
+export type { ScriptedFailure } from "./migrations/scripted-failures";
+export type { StepName, MigrationStatus, SubStep } from "./migrations/types";
+export type { Profile } from "./migrations/step-durations";
+export type { WorldFixtures } from "./world/fixtures-schema";
+export type { AppSnapshot } from "./world/app-views";
+export { DEFAULT_API_TOKEN, defaultWorldFixtures } from "./world/default-world";
+export { FixturesError } from "./world/build-world";
+export { StateFileError } from "./state-file";
+
+/** A migration exactly as `GET …/region_migrations/{id}` shows it. */
+export type MigrationSnapshot = MigrationJson;
+
+export interface Simulator {
+  /** `http://127.0.0.1:<port>`: the auth service, to use as SCALINGO_AUTH_URL. */
+  authUrl: string;
+  /** `<authUrl>/<region>`: a region's API base (without /v1). */
+  regionApiUrl(region: string): string;
+  /** Stops timers, saves state (with statePath), closes the server and its connections. */
+  close(): Promise<void>;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  /** An app by name or id in a region, whoever owns it. */
+  app(region: string, nameOrId: string): AppSnapshot | undefined;
+  /** Every migration, oldest first, optionally only those of one source app name. */
+  migrations(appName?: string): MigrationSnapshot[];
+  setFaults(rules: FaultRule[]): void;
+  clearFaults(): void;
+  failSubStep(failure: ScriptedFailure): void;
+  clearFailures(): void;
+  /** Total ms per step run; sub-steps already running are rescheduled to the new duration. */
+  setStepDurations(durations: Partial<Record<StepName, number>>): void;
+  /** Back to the initial fixtures and options (the JWT secret stays: tokens remain valid). */
+  reset(): void;
+}
+
+export async function startSimulator(options?: SimulatorOptions): Promise<Simulator> {
+  const resolved = resolveOptions(options);
+  const core = new SimulatorCore(resolved);
+  let server;
+  try {
+    server = await startServer(core, resolved.host, resolved.port, resolved.log);
+  } catch (error) {
+    core.close();
+    throw error;
+  }
+  const { url } = server;
+  let closing: Promise<void> | undefined;
+  return {
+    authUrl: url,
+    regionApiUrl(region) {
+      if (!core.world.region(region)) {
+        const known = core.world.regions().map((r) => r.name).join(", ");
+        throw new Error(`unknown region '${region}' (known: ${known})`);
+      }
+      return `${url}/${region}`;
+    },
+    close() {
+      closing ??= (async () => {
+        await server.close();
+        // After the server: a request still being answered may change state, and must be saved.
+        core.close();
+      })();
+      return closing;
+    },
+    requests: () => core.requestLog.list(),
+    clearRequests: () => core.requestLog.clear(),
+    app: (region, nameOrId) => core.app(region, nameOrId),
+    migrations: (appName) => core.migrationSnapshots(appName),
+    setFaults: (rules) => core.setFaults(rules),
+    clearFaults: () => core.faults.clear(),
+    failSubStep: (failure) => core.failSubStep(failure),
+    clearFailures: () => core.failures.clear(),
+    setStepDurations: (durations) => {
+      if (durations) core.setStepDurations(durations);
+    },
+    reset: () => core.reset(),
+  };
+}
