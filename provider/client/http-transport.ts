@@ -3,6 +3,7 @@ import axiosRetry, { exponentialDelay, isNetworkError } from "axios-retry";
 import {
   RegionMigrationUnsupportedError,
   ScalingoAuthError,
+  ScalingoError,
   ScalingoHttpError,
   ScalingoNetworkError,
   ScalingoNotFoundError,
@@ -158,7 +159,8 @@ function parseJsonBody(request: RequestDescription, status: number, text: string
 }
 
 function toScalingoError(error: unknown, request: RequestDescription, migrationEndpoint: boolean): Error {
-  if (error instanceof ScalingoResponseError) return error;
+  // Errors of our own family (e.g. a refused token exchange inside an attempt) pass as they are.
+  if (error instanceof ScalingoError) return error;
   if (!(error instanceof AxiosError)) {
     // Never rethrow a foreign object as is: it may hold the request configuration.
     return new ScalingoNetworkError(request, undefined, error instanceof Error ? error.message : String(error));
@@ -180,6 +182,12 @@ function httpError(request: RequestDescription, status: number, text: string, mi
     resource: body.resource,
     fieldErrors: body.fieldErrors,
   };
+  if (status === 401 && !request.region) {
+    return new ScalingoAuthError({
+      ...init,
+      message: `The Scalingo API token was refused by the auth service (401 ${init.serverMessage ?? ""}): check SCALINGO_API_TOKEN or the stack config scalingo:apiToken`.replace(" )", ")"),
+    });
+  }
   if (status === 401) return new ScalingoAuthError(init);
   if (status === 429) return new ScalingoRateLimitError({ ...init, message: `${request.method} ${request.path} was rate limited by Scalingo (429 ${excerpt(text)}) and every retry was spent` });
   if (migrationEndpoint && (status === 410 || (status === 404 && body.resource === undefined))) {

@@ -123,15 +123,16 @@ export class ScalingoClient {
   }
 
   /**
-   * Runs a step. `observedStatus` is the status the caller saw before asking: every run moves
-   * the status away from it, which is how a lost answer is reconciled without sending twice.
+   * Runs a step. `observed` is the migration as the caller saw it before asking: every run
+   * appends sub-steps (and most move the status), which is how a lost answer is reconciled
+   * without sending the step twice.
    */
   async runMigrationStep(
     region: string,
     app: string,
     id: string,
     step: MigrationStepName,
-    observedStatus: MigrationStatus,
+    observed: Pick<RegionMigration, "status" | "steps">,
   ): Promise<void> {
     const path = `/v1/apps/${seg(app)}/region_migrations/${seg(id)}/run`;
     for (let resend = 0; ; resend++) {
@@ -143,7 +144,7 @@ export class ScalingoClient {
         const refusedAfterResend = resend > 0 && error instanceof ScalingoHttpError && error.status === 422;
         if (!(unknown || refusedAfterResend) || resend >= this.postResends) throw error;
         const current = await this.getMigration(region, app, id, "write");
-        if (current.status !== observedStatus) return;
+        if (current.status !== observed.status || current.steps.length > observed.steps.length) return;
         if (refusedAfterResend) throw error;
       }
     }
@@ -166,7 +167,9 @@ export class ScalingoClient {
       try {
         return await send();
       } catch (error) {
-        if (!(error instanceof ScalingoAuthError)) throw error;
+        // A bearer refused by a region (expired early, revoked): exchange again, once. A
+        // refused API token (401 from the auth service itself) is final.
+        if (!(error instanceof ScalingoAuthError) || !error.request.region) throw error;
         this.tokens.invalidate();
         return await send();
       }

@@ -62,13 +62,13 @@ export class Migrator {
           continue;
         case "run":
           this.say(`running step '${action.step}' of migration ${migration!.id}`);
-          await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration!.id, action.step, migration!.status);
-          migration = await this.waitForStep(spec, migration!, action.step);
+          await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration!.id, action.step, migration!);
+          migration = await this.waitForStep(spec, migration!, action.step, true);
           continue;
         case "wait": {
           const step: TimedStep = migration!.status === "aborting" ? "abort" : runningStepOf(migration!, spec.migrateData);
           this.say(`waiting for step '${step}' of migration ${migration!.id}, already ${migration!.status}`);
-          migration = await this.waitForStep(spec, migration!, step);
+          migration = await this.waitForStep(spec, migration!, step, false);
           if (migration.status === "aborted") {
             throw new MigrationConflictError("aborted_elsewhere", `migration ${migration.id} was aborted while this update waited for it; run \`pulumi up\` again to start a new one`, migration);
           }
@@ -103,15 +103,17 @@ export class Migrator {
       this.deps.journal.forget(spec.owner, spec.app, spec.sourceRegion);
       return migration;
     }
-    if (migration.status !== "aborting") {
+    const sendAbort = migration.status !== "aborting";
+    if (sendAbort) {
       this.say(`aborting migration ${migration.id} (${migration.status})`);
-      await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration.id, "abort", migration.status);
+      await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration.id, "abort", migration);
     }
     // Over when final, or back in `error` with new sub-steps (the abort itself failed). A
     // migration that was already in `error` stays there until the abort run shows up.
     const before = migration.steps.length;
     const aborted = await this.waitUntilSettled(spec, migration, "abort", (m) =>
       isFinal(m.status) || (m.status === "error" && m.steps.length > before && m.steps[m.steps.length - 1]!.status === "error"),
+      sendAbort,
     );
     if (aborted.status !== "aborted") throw new MigrationFailedError(aborted);
     this.deps.journal.forget(spec.owner, spec.app, spec.sourceRegion);
@@ -188,11 +190,11 @@ export class Migrator {
     );
   }
 
-  private waitForStep(spec: MigrationSpec, before: RegionMigration, step: TimedStep): Promise<RegionMigration> {
+  private waitForStep(spec: MigrationSpec, before: RegionMigration, step: TimedStep, sentNow: boolean): Promise<RegionMigration> {
     // The status must leave the one we saw before asking: a stale read right after the run
     // POST must not look like "the step is over" (that would send the next step too early).
     const from: MigrationStatus = before.status;
-    return this.waitUntilSettled(spec, before, step, (m) => m.status !== from && !isBusy(m.status) && m.status !== "created");
+    return this.waitUntilSettled(spec, before, step, (m) => m.status !== from && !isBusy(m.status) && m.status !== "created", sentNow);
   }
 
   private waitUntilSettled(
@@ -200,11 +202,13 @@ export class Migrator {
     before: RegionMigration,
     step: TimedStep,
     settled: (m: RegionMigration) => boolean,
+    watchedFromStart = false,
   ): Promise<RegionMigration> {
     return waitUntil(() => this.deps.client.getMigration(spec.sourceRegion, spec.app, before.id, "poll"), settled, before, {
       step,
       timeoutMs: spec.timeouts[step],
       schedule: this.deps.schedule,
+      watchedFromStart,
       onSubStep: (s) => this.deps.log(progressLine(this.resourceName, s)),
       sleep: this.deps.sleep,
       now: this.deps.now,

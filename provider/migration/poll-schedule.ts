@@ -1,32 +1,74 @@
 import type { TimedStep } from "./spec";
 
 /**
- * How long to wait before looking at a running step again. Scalingo's CLI looked once a
- * second; we look often at the start (fast steps end fast), then less often as the step
- * proves long, never less often than `maxDelayMs` so that an end is noticed quickly.
+ * When to look at a running step again. Scalingo's CLI looked once a second, which spends the
+ * account's 60 requests a minute on a single migration. We spend requests where they tell us
+ * something: a few quick looks at first (short steps end fast), then looks that halve the
+ * time left until the step's expected end, then regular looks once it is due, so that the
+ * end is noticed within about `dueGapMs`.
+ *
+ * Expected durations start from priors (Scalingo's own orders of magnitude) and learn from
+ * the steps this process has watched: once a step's duration is known, the first look goes
+ * just before its expected end, so a fleet's later migrations poll about twice per step.
  */
 export interface PollSchedule {
   nextDelayMs(step: TimedStep, elapsedMs: number): number;
+  /** A step was seen to end after `durationMs`: expect about that next time. */
+  observe(step: TimedStep, durationMs: number): void;
 }
 
-export interface BackoffScheduleOptions {
+export interface AdaptiveScheduleOptions {
+  /** Prior expected duration of each step, until one has been observed. */
+  expectedMs: Record<TimedStep, number>;
+  /** The quick looks at the start: first delay, then growing, until `rampMs` have passed. */
   firstDelayMs: number;
-  growth: number;
-  maxDelayMs: Record<TimedStep, number>;
+  rampMs: number;
+  /** Gap between looks once the step is due. */
+  dueGapMs: number;
+  /** Longest gap ever, even for a step far past its expected end. */
+  maxGapMs: number;
+  /** Weight of the newest observation in the learned duration. */
+  learningRate: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffScheduleOptions = {
+export const DEFAULT_POLLING: AdaptiveScheduleOptions = {
+  expectedMs: { preflight: 5_000, prepare: 30_000, data: 180_000, finalize: 20_000, abort: 15_000 },
   firstDelayMs: 250,
-  growth: 1.6,
-  maxDelayMs: { preflight: 1_500, prepare: 3_000, data: 3_500, finalize: 3_000, abort: 3_000 },
+  rampMs: 2_000,
+  dueGapMs: 1_500,
+  maxGapMs: 15_000,
+  learningRate: 0.5,
 };
 
-export function backoffSchedule(options: BackoffScheduleOptions = DEFAULT_BACKOFF): PollSchedule {
-  return {
-    nextDelayMs(step, elapsedMs) {
-      // Grows with the time already spent: a step that took 10 s is not polled every 250 ms.
-      const grown = Math.max(options.firstDelayMs, elapsedMs * (options.growth - 1));
-      return Math.min(grown, options.maxDelayMs[step]);
-    },
-  };
+/** Fraction of a learned duration at which the first look goes. */
+const LEARNED_FIRST_LOOK = 0.85;
+
+export class AdaptivePollSchedule implements PollSchedule {
+  private readonly learned = new Map<TimedStep, number>();
+
+  constructor(private readonly options: AdaptiveScheduleOptions = DEFAULT_POLLING) {}
+
+  nextDelayMs(step: TimedStep, elapsedMs: number): number {
+    const { firstDelayMs, rampMs, dueGapMs, maxGapMs } = this.options;
+    const learned = this.learned.get(step);
+    if (learned !== undefined && elapsedMs < learned * LEARNED_FIRST_LOOK) {
+      // Seen before: the first look goes straight to just before the expected end.
+      return Math.max(firstDelayMs, learned * LEARNED_FIRST_LOOK - elapsedMs);
+    }
+    if (learned === undefined && elapsedMs < rampMs) return Math.max(firstDelayMs, elapsedMs * 0.6);
+    const remaining = this.expectedMs(step) - elapsedMs;
+    if (remaining > dueGapMs) return Math.min(maxGapMs, Math.max(dueGapMs, remaining / 2));
+    // Due or late: keep looking often, backing off slowly when the step runs far longer.
+    return Math.min(maxGapMs, dueGapMs + Math.max(0, -remaining) / 8);
+  }
+
+  observe(step: TimedStep, durationMs: number): void {
+    const before = this.learned.get(step);
+    const rate = this.options.learningRate;
+    this.learned.set(step, before === undefined ? durationMs : before * (1 - rate) + durationMs * rate);
+  }
+
+  expectedMs(step: TimedStep): number {
+    return this.learned.get(step) ?? this.options.expectedMs[step];
+  }
 }

@@ -9,6 +9,8 @@ export interface WaitOptions {
   schedule: PollSchedule;
   /** Called for each sub-step whose status is new or changed since the last look. */
   onSubStep: (step: MigrationSubStep) => void;
+  /** The step was sent just now (not found already running): its duration can be learned. */
+  watchedFromStart?: boolean;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
 }
@@ -29,13 +31,17 @@ export async function waitUntil(
   const started = now();
   const seen = new Map(initial.steps.map((s) => [s.id, s.status]));
   let current = initial;
+  let polled = false;
   while (!settled(current)) {
     const elapsed = now() - started;
     if (elapsed >= options.timeoutMs) throw new StepTimeoutError(options.step, options.timeoutMs, current);
     await sleep(Math.min(options.schedule.nextDelayMs(options.step, elapsed), options.timeoutMs - elapsed));
     current = await fetch();
+    polled = true;
     reportChanges(current.steps, seen, options.onSubStep);
   }
+  // Only a wait we watched from its start says how long the step takes.
+  if (polled && options.watchedFromStart) options.schedule.observe(options.step, now() - started);
   return current;
 }
 

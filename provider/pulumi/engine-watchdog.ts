@@ -19,6 +19,13 @@ export function watchEngine(onGone: (reason: string) => void = stopProcess): voi
   started = true;
   const address = engineAddress(process.argv);
   if (!address) return; // Not under the engine (tests call the provider in-process).
+  // The engine reads our stdout and stderr: when it dies, writing there fails with EPIPE. Left
+  // unhandled, that error is reported (to stderr, failing again) in an endless loop.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") onGone("the Pulumi engine closed our output");
+    });
+  }
   let refusals = 0;
   const timer = setInterval(() => {
     probe(address).then((alive) => {
@@ -55,6 +62,10 @@ function probe(address: { host: string; port: number }): Promise<boolean> {
 }
 
 function stopProcess(reason: string): void {
-  console.error(`[scalingo] ${reason}: stopping this provider; the next \`pulumi up\` resumes the migration from Scalingo's state`);
+  try {
+    process.stderr.write(`[scalingo] ${reason}: stopping this provider; the next \`pulumi up\` resumes the migration from Scalingo's state\n`);
+  } catch {
+    // Nobody is listening any more: exiting is all that is left to do.
+  }
   process.exit(1);
 }

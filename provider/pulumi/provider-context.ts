@@ -1,7 +1,7 @@
 import { scalingoClientFromEnvironment, type ScalingoClient } from "../client/scalingo-client";
 import { IntentJournal } from "../migration/intent-journal";
 import { Migrator } from "../migration/migrator";
-import { backoffSchedule } from "../migration/poll-schedule";
+import { AdaptivePollSchedule } from "../migration/poll-schedule";
 import { ScalingoConfigError } from "../client/errors";
 import { RequestScheduler } from "../client/request-scheduler";
 
@@ -19,6 +19,8 @@ interface Settings {
 let settings: Settings = {};
 let client: ScalingoClient | undefined;
 const journal = new IntentJournal();
+/** One for the process: what one migration's steps taught about durations serves the fleet. */
+const pollSchedule = new AdaptivePollSchedule();
 
 /** From `configure`: stack config `scalingo:apiToken` (secret) and `scalingo:authUrl`. */
 export function configure(config: { get(key: string): string | undefined }): void {
@@ -63,11 +65,19 @@ export function optionalClient(): ScalingoClient | undefined {
   }
 }
 
+/** Progress lines go to the console, which the Pulumi CLI shows; tests may redirect them. */
+let logSink: (line: string) => void = (line) => console.log(line);
+
+export function setLogSink(sink: (line: string) => void): void {
+  logSink = sink;
+}
+
+export function log(line: string): void {
+  logSink(line);
+}
+
 export function migrator(resourceName: string): Migrator {
-  return new Migrator(
-    { client: scalingoClient(), journal, schedule: backoffSchedule(), log: (line) => console.log(line) },
-    resourceName,
-  );
+  return new Migrator({ client: scalingoClient(), journal, schedule: pollSchedule, log }, resourceName);
 }
 
 /** Values that must never be printed. */

@@ -27,6 +27,8 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 const REPLACING_INPUTS = ["app", "sourceRegion", "destinationRegion", "newName"] as const;
 
+export { setLogSink } from "./provider-context";
+
 export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
   context.configure(req.config);
 }
@@ -167,15 +169,19 @@ function announcePlan(inputs: CheckedInputs, stored: StoredOutputs | undefined):
   const running = stored && stored.status === "running" ? runningStepOf({ steps: stored.steps, status: "running", newAppId: stored.newAppId } as never, inputs.migrateData) : undefined;
   const planned = plannedSteps(status, { stage: inputs.stage, migrateData: inputs.migrateData }, running);
   if (!Array.isArray(planned)) {
-    if (planned.kind === "blocked") console.log(`[${name}] plan: nothing can run: ${nextStepHint(status, inputs.destinationRegion)}`);
+    if (planned.kind === "blocked") log(`[${name}] plan: nothing can run: ${nextStepHint(status, inputs.destinationRegion)}`);
     return;
   }
   const names = { app: inputs.app, dstName: inputs.newName || inputs.app, source: inputs.sourceRegion, destination: inputs.destinationRegion, dataSkipped: !inputs.migrateData };
-  if (running) console.log(`[${name}] plan: wait for the running '${running}' step`);
+  if (running) log(`[${name}] plan: wait for the running '${running}' step`);
   for (const step of planned) {
-    console.log(`[${name}] plan: ${step === "preflight" ? "create" : step}: the following operations will be achieved:`);
-    for (const operation of operationsOf(step, names)) console.log(`[${name}]   - ${operation}`);
+    log(`[${name}] plan: ${step === "preflight" ? "create" : step}: the following operations will be achieved:`);
+    for (const operation of operationsOf(step, names)) log(`[${name}]   - ${operation}`);
   }
+}
+
+function log(line: string): void {
+  context.log(line);
 }
 
 function nameOf(owner: string | undefined): string {

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Simulator } from "../../simulator";
 import { requireEngine, type TestStack } from "../support/pulumi-engine";
@@ -28,6 +29,7 @@ describe("real engine: kill -9 of pulumi up while a step runs", function () {
       stack = await rootProgramStack(simulator, { app: "my-app", stage: "finalize" }, { stackName: "crash" });
       const env = { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: "osc-fr1" };
       const job = { dir: stack.dir, stackName: "crash", projectName: PROJECT, env, config: { app: "my-app", stage: "finalize", destinationRegion: "osc-secnum-fr1" } };
+      const providersBefore = orphanProviders();
       const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify(job)], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
       let childOutput = "";
       child.stdout.on("data", (d: Buffer) => (childOutput += d.toString()));
@@ -48,9 +50,29 @@ describe("real engine: kill -9 of pulumi up while a step runs", function () {
       assert.equal(createPosts(simulator, "my-app").length, 1, "exactly one create");
       const runs = runPosts(simulator, "my-app").length;
       assert.equal(runs, 4, `preflight, prepare, data, finalize once each; saw ${runs} run POSTs`);
+
+      // The killed run's provider (in a process group of its own) must not live on.
+      await waitFor(() => orphanProviders().every((pid) => providersBefore.includes(pid)), 15_000, () => "an orphaned dynamic provider is still running");
     });
   }
 });
+
+/** Dynamic-provider processes whose parent is gone (re-parented to init). */
+function orphanProviders(): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+        const ppid = /PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+        return cmdline.includes("dynamic-provider") && ppid === "1";
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
 
 async function waitFor(condition: () => boolean, timeoutMs: number, context: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;

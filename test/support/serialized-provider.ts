@@ -14,6 +14,8 @@ type Props = Record<string, unknown>;
  */
 export interface LoadedProvider {
   serialized: string;
+  /** Progress lines the provider printed (kept out of the test output). */
+  logs: string[];
   configure(config?: Record<string, string>): Promise<void>;
   check(olds: Props, news: Props): Promise<{ inputs: Props; failures: { property: string; reason: string }[] }>;
   diff(id: string, olds: Props, news: Props): Promise<{ changes?: boolean; replaces?: string[]; deleteBeforeReplace?: boolean }>;
@@ -26,6 +28,8 @@ export interface LoadedProvider {
 export async function loadSerializedProvider(): Promise<LoadedProvider> {
   const { text } = await pulumi.runtime.serializeFunction(() => appMigrationProvider, { allowSecrets: false });
   const provider = requireFromString(text).handler();
+  const logs: string[] = [];
+  require("pulumi-scalingo-migration/runtime").setLogSink((line: string) => logs.push(line));
   const call = async <T>(method: string, ...args: unknown[]): Promise<T> => {
     const fn = (provider as unknown as Record<string, (...a: unknown[]) => Promise<T>>)[method];
     const result = await fn(...args.map(roundTrip));
@@ -34,6 +38,7 @@ export async function loadSerializedProvider(): Promise<LoadedProvider> {
   };
   return {
     serialized: text,
+    logs,
     configure: async (config = {}) => {
       await provider.configure!({ config: { get: (key: string) => config[key], require: (key: string) => config[key]! } });
     },

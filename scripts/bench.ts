@@ -1,0 +1,206 @@
+/**
+ * `npm run bench [-- --json FILE] [--fleet N] [--profile realistic|fast]`: the performance
+ * figures of issue 6, each measured in this run against the simulator with its rate limit on
+ * (60 requests a minute per account, as Scalingo). Not a test: it prints a table.
+ *
+ *  1. requests per full migration (create → finalize) vs a baseline that polls once a second
+ *     like the Scalingo CLI did;
+ *  2. detection latency: server step end (finished_at) → the provider sees it;
+ *  3. a fleet of N apps from nothing to finalize in one program on the real engine: wall time
+ *     vs its lower bound, 429s received, failed migrations;
+ *  4. engine-side cost: `__provider` bytes per resource, a no-op `pulumi up`, provider peak RSS.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { forgetRegionCache, ScalingoClient, type RegionMigration } from "../provider/client";
+import { RequestScheduler } from "../provider/client/request-scheduler";
+import { IntentJournal } from "../provider/migration/intent-journal";
+import { Migrator } from "../provider/migration/migrator";
+import { AdaptivePollSchedule } from "../provider/migration/poll-schedule";
+import { DEFAULT_TIMEOUTS_MS, type MigrationSpec } from "../provider/migration/spec";
+import { startSimulator } from "../simulator";
+import { PROFILE_DURATIONS, type Profile } from "../simulator/migrations/step-durations";
+import { locatePulumi, newLocalStack, REPO } from "./support/local-engine";
+import { runBaselineMigration } from "./bench/baseline-poller";
+import { ProviderMemoryProbe } from "./bench/provider-memory";
+import { percentile } from "./bench/stats";
+
+const TOKEN = "tk-us-demo";
+const RATE_LIMIT = 60;
+/** Requests a migration cannot do without: see README "Performance". */
+const ESSENTIAL_REQUESTS = 12;
+const SINGLE_APPS = ["my-app", "my-app-2", "fleet-app-48", "fleet-app-49", "fleet-app-50"];
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: "string" },
+      fleet: { type: "string", default: "50" },
+      profile: { type: "string", default: "realistic" },
+    },
+    strict: true,
+  });
+  const fleet = Number(values.fleet);
+  if (!Number.isInteger(fleet) || fleet < 1 || fleet > 47) throw new Error(`--fleet must be a whole number from 1 to 47 (fleet-app-48..50 serve the single-migration run), got '${values.fleet}'`);
+  const profile = values.profile as Profile;
+  if (!(profile in PROFILE_DURATIONS)) throw new Error(`--profile must be realistic or fast, got '${values.profile}'`);
+  if (!locatePulumi()) throw new Error("no Pulumi CLI and none could be built: see scripts/pulumi-cli.sh");
+
+  log(`profile ${profile}: step durations ${JSON.stringify(PROFILE_DURATIONS[profile])} ms; rate limit ${RATE_LIMIT}/min`);
+  log("1+2. single migrations (5 apps side by side) and the once-a-second baseline, concurrently…");
+  const [single, baseline] = await Promise.all([singleMigrations(profile), baselineMigration(profile)]);
+  log(`3+4. fleet of ${fleet} on the real engine…`);
+  const fleetFigures = await fleetMigration(profile, fleet);
+
+  const figures = {
+    requestsPerMigration: round(single.requestsPerMigration, 1),
+    baselineRequestsPerMigration: baseline.requests,
+    detectionLatencyMedianMs: Math.round(percentile(single.latencies, 50)),
+    detectionLatencyP95Ms: Math.round(percentile(single.latencies, 95)),
+    fleetApps: fleet,
+    fleetWallMs: fleetFigures.wallMs,
+    fleetLowerBoundMs: fleetFigures.lowerBoundMs,
+    fleet429s: fleetFigures.rateLimited,
+    fleetFailures: fleetFigures.failures,
+    providerBytesPerResource: fleetFigures.providerBytes,
+    noopUpMs: fleetFigures.noopUpMs,
+    providerPeakRssBytes: fleetFigures.peakRss,
+  };
+  printTable(figures, single.latencies.length, fleetFigures);
+  if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+}
+
+/** Five migrations through the same pieces the provider uses (client, scheduler, schedule, migrator). */
+async function singleMigrations(profile: Profile) {
+  const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
+  try {
+    const client = new ScalingoClient({ apiToken: TOKEN, authUrl: simulator.authUrl, gate: new RequestScheduler() });
+    const latencies: number[] = [];
+    const watched = watchStepEnds(client, latencies);
+    const migrator = new Migrator(
+      { client: watched, journal: new IntentJournal(fs.mkdtempSync(path.join(REPO, ".bench-journal-"))), schedule: new AdaptivePollSchedule(), log: () => undefined },
+      "bench",
+    );
+    await Promise.all(SINGLE_APPS.map((app) => migrator.advance(spec(app), { stage: null })));
+    return { requestsPerMigration: simulator.requests().length / SINGLE_APPS.length, latencies };
+  } finally {
+    await simulator.close();
+    fs.readdirSync(REPO).filter((f) => f.startsWith(".bench-journal-")).forEach((f) => fs.rmSync(path.join(REPO, f), { recursive: true }));
+  }
+}
+
+/** Records, for each poll that first shows a step over, how long after the server ended it. */
+function watchStepEnds(client: ScalingoClient, latencies: number[]): ScalingoClient {
+  const lastFinished = new Map<string, string | null>();
+  const getMigration = client.getMigration.bind(client);
+  client.getMigration = async (...args: Parameters<ScalingoClient["getMigration"]>): Promise<RegionMigration> => {
+    const migration = await getMigration(...args);
+    const seenAt = Date.now();
+    const before = lastFinished.get(migration.id);
+    if (migration.finishedAt && migration.finishedAt !== before && before !== undefined) {
+      latencies.push(seenAt - Date.parse(migration.finishedAt));
+    }
+    lastFinished.set(migration.id, migration.finishedAt);
+    return migration;
+  };
+  return client;
+}
+
+async function baselineMigration(profile: Profile) {
+  const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
+  try {
+    forgetRegionCache();
+    await runBaselineMigration(simulator.authUrl, TOKEN, "my-app");
+    return { requests: simulator.requests().length };
+  } finally {
+    await simulator.close();
+  }
+}
+
+async function fleetMigration(profile: Profile, count: number) {
+  const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
+  const local = await newLocalStack({
+    program: fleetProgram,
+    projectName: "scalingo-fleet",
+    stackName: "bench",
+    env: { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: TOKEN },
+  });
+  const memory = new ProviderMemoryProbe();
+  try {
+    await local.stack.setAllConfig({ "scalingo-fleet:count": { value: String(count) }, "scalingo-fleet:stage": { value: "finalize" } });
+    memory.start();
+    const started = Date.now();
+    await local.stack.up({ onOutput: () => undefined, parallel: count + 1 });
+    const wallMs = Date.now() - started;
+    memory.stop();
+    const fleetApps = Array.from({ length: count }, (_, i) => `fleet-app-${String(i + 1).padStart(2, "0")}`);
+    const failures = fleetApps.filter((app) => simulator.migrations(app).at(-1)?.status !== "done").length;
+    const rateLimited = simulator.requests().filter((r) => r.status === 429).length;
+    const requests = simulator.requests().length;
+
+    const state = (await local.stack.exportStack()).deployment as { resources: { type: string; outputs: { __provider?: string } }[] };
+    const migrations = state.resources.filter((r) => r.type === "pulumi-nodejs:dynamic/scalingo:AppMigration");
+    const providerBytes = Math.round(migrations.reduce((sum, r) => sum + Buffer.byteLength(r.outputs.__provider ?? ""), 0) / migrations.length);
+
+    simulator.clearRequests();
+    const noopStarted = Date.now();
+    await local.stack.up({ onOutput: () => undefined, parallel: count + 1 });
+    const noopUpMs = Date.now() - noopStarted;
+    const noopWrites = simulator.requests().filter((r) => r.method !== "GET" && !r.path.endsWith("/tokens/exchange")).length;
+
+    const durations = PROFILE_DURATIONS[profile];
+    const serverPathMs = durations.preflight + durations.prepare + durations.data + durations.finalize;
+    const budgetMs = ((count * ESSENTIAL_REQUESTS) / RATE_LIMIT) * 60_000;
+    return { wallMs, lowerBoundMs: Math.round(Math.max(serverPathMs, budgetMs)), serverPathMs, budgetMs, failures, rateLimited, requests, providerBytes, noopUpMs, noopWrites, peakRss: memory.peakRssBytes };
+  } finally {
+    memory.stop();
+    local.remove();
+    await simulator.close();
+  }
+}
+
+async function fleetProgram() {
+  const main = require.resolve(path.join(REPO, "dist", "examples", "fleet", "index.js"));
+  delete require.cache[main];
+  return require(main);
+}
+
+function spec(app: string): MigrationSpec {
+  return { app, sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: `bench/${app}` };
+}
+
+function printTable(f: Record<string, number>, latencySamples: number, fleet: { serverPathMs: number; budgetMs: number; requests: number; noopWrites: number }): void {
+  const rows: [string, string][] = [
+    ["requests per migration (create → finalize)", `${f.requestsPerMigration}`],
+    ["  baseline, polling once a second", `${f.baselineRequestsPerMigration} (${round(f.requestsPerMigration! / f.baselineRequestsPerMigration!, 2)}x)`],
+    [`detection latency median / p95 (${latencySamples} step ends)`, `${f.detectionLatencyMedianMs} ms / ${f.detectionLatencyP95Ms} ms`],
+    [`fleet of ${f.fleetApps}: wall time`, `${seconds(f.fleetWallMs!)}`],
+    ["  lower bound", `${seconds(f.fleetLowerBoundMs!)} (server path ${seconds(fleet.serverPathMs)}, budget ${seconds(fleet.budgetMs)}) → ${round(f.fleetWallMs! / f.fleetLowerBoundMs!, 2)}x`],
+    ["  requests / 429s / failed migrations", `${fleet.requests} / ${f.fleet429s} / ${f.fleetFailures}`],
+    ["__provider bytes per resource", `${f.providerBytesPerResource}`],
+    [`no-op pulumi up (${f.fleetApps} resources)`, `${seconds(f.noopUpMs!)} (${fleet.noopWrites} writes)`],
+    ["provider process peak RSS", `${round(f.providerPeakRssBytes! / 1_048_576, 1)} MiB`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log("");
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+}
+
+function seconds(ms: number): string {
+  return `${round(ms / 1000, 1)} s`;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+function log(line: string): void {
+  console.log(`[bench] ${line}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
