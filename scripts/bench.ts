@@ -11,6 +11,7 @@
  *  4. engine-side cost: `__provider` bytes per resource, a no-op `pulumi up`, provider peak RSS.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { forgetRegionCache, ScalingoClient, type RegionMigration } from "../provider/client";
@@ -30,7 +31,7 @@ const TOKEN = "tk-us-demo";
 const RATE_LIMIT = 60;
 /** Requests a migration cannot do without: see README "Performance". */
 const ESSENTIAL_REQUESTS = 12;
-const SINGLE_APPS = ["my-app", "my-app-2", "fleet-app-48", "fleet-app-49", "fleet-app-50"];
+const SINGLE_APPS = ["my-app", "my-app-2", "fleet-app-01", "fleet-app-02", "fleet-app-03"];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     strict: true,
   });
   const fleet = Number(values.fleet);
-  if (!Number.isInteger(fleet) || fleet < 1 || fleet > 47) throw new Error(`--fleet must be a whole number from 1 to 47 (fleet-app-48..50 serve the single-migration run), got '${values.fleet}'`);
+  if (!Number.isInteger(fleet) || fleet < 1 || fleet > 50) throw new Error(`--fleet must be a whole number from 1 to 50 (the simulator's fleet-app-01..50), got '${values.fleet}'`);
   const profile = values.profile as Profile;
   if (!(profile in PROFILE_DURATIONS)) throw new Error(`--profile must be realistic or fast, got '${values.profile}'`);
   if (!locatePulumi()) throw new Error("no Pulumi CLI and none could be built: see scripts/pulumi-cli.sh");
@@ -77,16 +78,17 @@ async function singleMigrations(profile: Profile) {
   try {
     const client = new ScalingoClient({ apiToken: TOKEN, authUrl: simulator.authUrl, gate: new RequestScheduler() });
     const latencies: number[] = [];
+    const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-journal-"));
     const watched = watchStepEnds(client, latencies);
     const migrator = new Migrator(
-      { client: watched, journal: new IntentJournal(fs.mkdtempSync(path.join(REPO, ".bench-journal-"))), schedule: new AdaptivePollSchedule(), log: () => undefined },
+      { client: watched, journal: new IntentJournal(journalDir), schedule: new AdaptivePollSchedule(), log: () => undefined },
       "bench",
     );
     await Promise.all(SINGLE_APPS.map((app) => migrator.advance(spec(app), { stage: null })));
+    fs.rmSync(journalDir, { recursive: true, force: true });
     return { requestsPerMigration: simulator.requests().length / SINGLE_APPS.length, latencies };
   } finally {
     await simulator.close();
-    fs.readdirSync(REPO).filter((f) => f.startsWith(".bench-journal-")).forEach((f) => fs.rmSync(path.join(REPO, f), { recursive: true }));
   }
 }
 

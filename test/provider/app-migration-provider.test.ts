@@ -4,6 +4,7 @@ import * as path from "node:path";
 import * as fs from "node:fs";
 import type { Simulator } from "../../simulator";
 import { loadSerializedProvider, partialStateOf, type LoadedProvider } from "../support/serialized-provider";
+import { abortDirectly, createDirectly } from "../support/direct-api";
 import { DEMO_TOKEN, simulatorWithEnv, writesIn } from "../support/simulator-env";
 
 type Props = Record<string, unknown>;
@@ -222,33 +223,3 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
   });
 });
 
-async function bearer(simulator: Simulator): Promise<string> {
-  const response = await fetch(`${simulator.authUrl}/v1/tokens/exchange`, {
-    method: "POST",
-    headers: { Authorization: `Basic ${Buffer.from(`:${DEMO_TOKEN}`).toString("base64")}`, "Content-Type": "application/json" },
-    body: "{}",
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
-export async function createDirectly(simulator: Simulator, app: string): Promise<{ id: string }> {
-  const response = await fetch(`${simulator.regionApiUrl("osc-fr1")}/v1/apps/${app}/region_migrations`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${await bearer(simulator)}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ migration: { destination: "osc-secnum-fr1", dst_app_name: "" } }),
-  });
-  assert.equal(response.status, 201);
-  return (await response.json()) as { id: string };
-}
-
-export async function abortDirectly(simulator: Simulator, app: string, id: string): Promise<void> {
-  const response = await fetch(`${simulator.regionApiUrl("osc-fr1")}/v1/apps/${app}/region_migrations/${id}/run`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${await bearer(simulator)}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ step: "abort" }),
-  });
-  assert.equal(response.status, 204);
-  for (let i = 0; i < 100 && simulator.migrations(app).find((m) => m.id === id)?.status !== "aborted"; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
