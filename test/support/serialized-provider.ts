@@ -3,7 +3,6 @@ import * as pulumi from "@pulumi/pulumi";
 import { appMigrationProvider } from "../../provider/pulumi/serialized-provider";
 
 // The engine's own loader for `__provider` (a dependency of @pulumi/pulumi).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const requireFromString: (code: string) => { handler: () => pulumi.dynamic.ResourceProvider } = require("require-from-string");
 
 type Props = Record<string, unknown>;
