@@ -40,6 +40,8 @@ export interface DomainJson {
   ssl: boolean;
   canonical: boolean;
   letsencrypt_enabled: boolean;
+  /** Whether the certificate in use is the Let's Encrypt one (false: a certificate uploaded by the user). */
+  letsencrypt: boolean;
   letsencrypt_status: string;
   validity: string | null;
   created_at: string;
@@ -79,6 +81,9 @@ export function domainJson(app: App, domain: Domain): DomainJson {
     ssl: domain.ssl,
     canonical: domain.canonical,
     letsencrypt_enabled: domain.letsencryptEnabled,
+    // The Scalingo CLI reads this to print "Let's Encrypt" rather than "Valid until <date>"
+    // for a certificate Scalingo generated.
+    letsencrypt: domain.letsencryptEnabled && domain.ssl,
     letsencrypt_status: domain.letsencryptEnabled ? "created" : "disabled",
     validity: domain.validity,
     created_at: domain.createdAt,

@@ -7,12 +7,24 @@ import { caller, Router, type RouteContext } from "../router";
 export function authServiceRoutes(): Router {
   return new Router()
     .add("POST", "/v1/tokens/exchange", "api-token", exchangeToken)
-    .add("GET", "/v1/regions", "optional-bearer", listRegions);
+    .add("GET", "/v1/regions", "optional-bearer", listRegions)
+    .add("GET", "/v1/users/self", "bearer", showSelf);
 }
 
 async function exchangeToken(ctx: RouteContext): Promise<ApiResponse> {
   parseBody(exchangeBody, ctx.call);
   return json(200, { token: await ctx.core.tokens.issue(caller(ctx).id) });
+}
+
+/**
+ * The caller's profile. The Scalingo CLI calls it before every command (to know whether the
+ * user is a Scalingo operator, `flags.admin`) and stops with "token invalid: not found" if it fails.
+ */
+function showSelf(ctx: RouteContext): ApiResponse {
+  const account = caller(ctx);
+  return json(200, {
+    user: { id: account.id, username: account.username, fullname: account.username, email: account.email, flags: {} },
+  });
 }
 
 /** Anonymous callers see only the public regions. */
