@@ -1,10 +1,47 @@
 import * as assert from "node:assert/strict";
 import { migrationFromConfig } from "../../program/migration-from-config";
 import type { Simulator } from "../../simulator";
-import { newStack, type TestStack } from "../support/pulumi-engine";
-import { DEMO_TOKEN } from "../support/simulator-env";
+import type { SimulatorOptions } from "../../simulator";
+import { newStack, requireEngine, type TestStack } from "../support/pulumi-engine";
+import { DEMO_TOKEN, simulatorWithEnv } from "../support/simulator-env";
 
 export const PROJECT = "scalingo-migration";
+
+export interface EngineWorld {
+  /** A fresh simulator for each test. */
+  readonly simulator: Simulator;
+  /** Registers a stack so its folder goes away after the test. */
+  track(stack: TestStack): TestStack;
+}
+
+/**
+ * The hooks every real-engine suite needs: skip (loudly, never in CI) without an engine, a
+ * fresh simulator per test, and every stack folder removed after it.
+ */
+export function engineWorld(options: SimulatorOptions = {}): EngineWorld {
+  let simulator: Simulator | undefined;
+  const stacks: TestStack[] = [];
+  before(function () {
+    requireEngine(this);
+  });
+  beforeEach(async () => {
+    simulator = await simulatorWithEnv(options);
+  });
+  afterEach(async () => {
+    for (const stack of stacks.splice(0)) stack.remove();
+    await simulator?.close();
+  });
+  return {
+    get simulator() {
+      if (!simulator) throw new Error("the simulator starts in beforeEach");
+      return simulator;
+    },
+    track(stack) {
+      stacks.push(stack);
+      return stack;
+    },
+  };
+}
 
 /** The root program on the real engine, configured like `pulumi config set …` would. */
 export async function rootProgramStack(

@@ -1,10 +1,9 @@
 import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import type { Simulator } from "../../simulator";
-import { newStack, requireEngine, type TestStack } from "../support/pulumi-engine";
-import { DEMO_TOKEN, simulatorWithEnv } from "../support/simulator-env";
-import { assertNoToken, outputsOf } from "./e2e-harness";
+import { newStack, type TestStack } from "../support/pulumi-engine";
+import { DEMO_TOKEN } from "../support/simulator-env";
+import { engineWorld, assertNoToken, outputsOf } from "./e2e-harness";
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 
@@ -19,34 +18,21 @@ function exampleProgram(name: string) {
 
 describe("real engine: the examples", function () {
   this.timeout(240_000);
-  let simulator: Simulator;
-  let stack: TestStack | undefined;
-
-  before(function () {
-    requireEngine(this);
-  });
-  beforeEach(async () => {
-    simulator = await simulatorWithEnv({ rateLimitPerMinute: 0 });
-  });
-  afterEach(async () => {
-    stack?.remove();
-    stack = undefined;
-    await simulator.close();
-  });
+  const world = engineWorld({ rateLimitPerMinute: 0 });
 
   async function exampleStack(name: string, config: Record<string, string> = {}): Promise<TestStack> {
     const projectName = `scalingo-${name}`;
     const s = await newStack({
       program: exampleProgram(name),
       projectName,
-      env: { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN },
+      env: { SCALINGO_AUTH_URL: world.simulator.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN },
     });
     await s.stack.setAllConfig(Object.fromEntries(Object.entries(config).map(([k, v]) => [`${projectName}:${k}`, { value: v }])));
     return s;
   }
 
   it("basic: stage driven by config", async () => {
-    stack = await exampleStack("basic", { stage: "prepare" });
+    const stack = world.track(await exampleStack("basic", { stage: "prepare" }));
     await stack.up();
     assert.equal((await outputsOf(stack)).status, "prepared");
     await stack.stack.setConfig("scalingo-basic:stage", { value: "finalize" });
@@ -58,16 +44,16 @@ describe("real engine: the examples", function () {
   });
 
   it("new-name: the app arrives under its new name", async () => {
-    stack = await exampleStack("new-name");
+    const stack = world.track(await exampleStack("new-name"));
     await stack.up();
     const outputs = await outputsOf(stack);
     assert.equal(outputs.dstAppName, "my-app-secnum");
     assert.equal(outputs.newAppUrl, "https://my-app-secnum.osc-secnum-fr1.scalingo.io");
-    assert.equal(simulator.app("osc-secnum-fr1", "my-app-secnum")?.status, "running");
+    assert.equal(world.simulator.app("osc-secnum-fr1", "my-app-secnum")?.status, "running");
   });
 
   it("fleet: several apps in one program, one provider process", async () => {
-    stack = await exampleStack("fleet", { count: "4" });
+    const stack = world.track(await exampleStack("fleet", { count: "4" }));
     await stack.up();
     const statuses = (await outputsOf(stack)).statuses as string[];
     assert.deepEqual(statuses, ["done", "done", "done", "done"]);
