@@ -99,8 +99,9 @@ function watchStepEnds(client: ScalingoClient, latencies: number[]): ScalingoCli
   client.getMigration = async (...args: Parameters<ScalingoClient["getMigration"]>): Promise<RegionMigration> => {
     const migration = await getMigration(...args);
     const seenAt = Date.now();
-    const before = lastFinished.get(migration.id);
-    if (migration.finishedAt && migration.finishedAt !== before && before !== undefined) {
+    // A migration seen for the first time was just created: nothing had finished yet.
+    const before = lastFinished.get(migration.id) ?? null;
+    if (migration.finishedAt && migration.finishedAt !== before) {
       latencies.push(seenAt - Date.parse(migration.finishedAt));
     }
     lastFinished.set(migration.id, migration.finishedAt);

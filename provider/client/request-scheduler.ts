@@ -31,7 +31,9 @@ export class RequestScheduler implements RequestGate {
     if (!Number.isInteger(budget) || budget < 2) {
       throw new RangeError(`budgetPerMinute must be a whole number of at least 2, got ${budget}`);
     }
-    const burst = Math.max(1, Math.floor(budget * 0.15));
+    // A small burst lets a write go out at once; the rest is the sustained rate, which is
+    // what bounds a fleet's wall time.
+    const burst = Math.max(1, Math.floor(budget * 0.05));
     const steady = budget - burst;
     this.pauseMs = options.rateLimitPauseMs ?? 5_000;
     this.limiter = new Bottleneck({
