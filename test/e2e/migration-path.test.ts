@@ -75,4 +75,24 @@ describe("real engine: the migration path", function () {
     assert.deepEqual(writes(world.simulator), []);
     assert.match(stack.output.join(""), /nothing to abort/);
   });
+  it("a new destination name replaces the migration: the old one is aborted first", async () => {
+    const stack = world.track(await rootProgramStack(world.simulator, { app: "my-app", stage: "prepare" }));
+    await stack.up();
+    const first = (await outputsOf(stack)).migrationId;
+    await setConfig(stack, { newName: "my-app-secnum" });
+    await stack.up();
+    const outputs = await outputsOf(stack);
+    assert.notEqual(outputs.migrationId, first);
+    assert.equal(outputs.status, "prepared");
+    assert.equal(world.simulator.migrations("my-app").find((m) => m.id === first)?.status, "aborted");
+    assert.equal(world.simulator.app("osc-secnum-fr1", "my-app"), undefined, "the old destination app is gone");
+    assert.ok(world.simulator.app("osc-secnum-fr1", "my-app-secnum"));
+  });
+
+  it("refuses to change a done migration's destination, saying why", async () => {
+    const stack = world.track(await rootProgramStack(world.simulator, { app: "my-app", stage: "finalize" }));
+    await stack.up();
+    await setConfig(stack, { newName: "my-app-secnum" });
+    await assert.rejects(stack.preview(), /newName cannot change: this migration is done/);
+  });
 });
