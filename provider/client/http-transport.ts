@@ -30,8 +30,15 @@ export interface HttpRequest {
   credentials: Credentials;
   priority: RequestPriority;
   region?: string;
+  /** The scheduler lane (see RequestScheduler); 0 when the request serves no app in particular. */
+  lane?: number;
   /** Treat 404/410 as "this region does not offer the region-migration API". */
   migrationEndpoint?: boolean;
+  /**
+   * Safe to send again whatever happened to an earlier attempt. Default: every method but
+   * POST. The token exchange is a POST that changes nothing on the server: it says true.
+   */
+  idempotent?: boolean;
 }
 
 export interface HttpResponse {
@@ -44,7 +51,7 @@ export interface TransportOptions {
   userAgent: string;
   /** Per-attempt timeout. */
   timeoutMs?: number;
-  /** Retries of a retryable failure (429, 502/503/504, network) before giving up. */
+  /** Retries of a retryable failure (429, 5xx but 501, network) before giving up. */
   retries?: number;
   /** First back-off delay; grows exponentially, with jitter. */
   retryBaseDelayMs?: number;
@@ -53,12 +60,21 @@ export interface TransportOptions {
   maxBodyBytes?: number;
 }
 
-const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** Statuses after which an idempotent request is sent again (500 included: Scalingo's own errors are often transient). */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 interface Attempt {
   priority: RequestPriority;
+  lane: number;
   credentials: Credentials;
   idempotent: boolean;
+  /**
+   * Notes each credential value sent, to strip it from anything the server says back. A
+   * function because axios copies plain objects and arrays of the config on every attempt.
+   */
+  noteSent: (secret: string) => void;
 }
 
 /**
@@ -75,7 +91,7 @@ export class HttpTransport {
   constructor(private readonly options: TransportOptions) {
     this.gate = options.gate ?? immediateGate;
     this.axios = axios.create({
-      timeout: options.timeoutMs ?? 30_000,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       responseType: "text",
       transformResponse: [(data: unknown) => data],
       maxContentLength: options.maxBodyBytes ?? 8 * 1024 * 1024,
@@ -87,6 +103,9 @@ export class HttpTransport {
       retries: options.retries ?? 6,
       retryDelay: (count, error) => exponentialDelay(count, error, options.retryBaseDelayMs ?? 500),
       retryCondition: (error) => this.isSafeToRetry(error),
+      // Each attempt gets the whole timeout. By default axios-retry counts it from the first
+      // attempt, so a request that timed out once was never retried.
+      shouldResetTimeout: true,
       onRetry: (_count, error) => {
         if (error.response?.status === 429) this.gate.onRateLimited();
       },
@@ -95,10 +114,13 @@ export class HttpTransport {
 
   async send(request: HttpRequest): Promise<HttpResponse> {
     const description: RequestDescription = { method: request.method, path: request.path, region: request.region };
+    const sent: string[] = [];
     const attempt: Attempt = {
       priority: request.priority,
+      lane: request.lane ?? 0,
       credentials: request.credentials,
-      idempotent: request.method !== "POST",
+      idempotent: request.idempotent ?? request.method !== "POST",
+      noteSent: (secret) => sent.push(secret),
     };
     try {
       const response = await this.axios.request<string>({
@@ -113,21 +135,29 @@ export class HttpTransport {
         },
         attempt,
       } as never);
-      return { status: response.status, body: parseJsonBody(description, response.status, response.data) };
+      return { status: response.status, body: parseJsonBody(description, response.status, redactEchoes(response.data, sent)) };
     } catch (error) {
-      throw toScalingoError(error, description, request.migrationEndpoint ?? false);
+      throw toScalingoError(error, description, request.migrationEndpoint ?? false, sent);
     }
   }
 
   private async prepareAttempt(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
     const attempt = (config as unknown as { attempt: Attempt }).attempt;
-    await this.gate.acquire(attempt.priority);
+    await this.gate.acquire(attempt.priority, attempt.lane);
     const credentials = attempt.credentials;
     if (credentials.kind === "bearer") {
-      config.headers.set("Authorization", `Bearer ${await credentials.token()}`);
+      const token = await credentials.token();
+      attempt.noteSent(token);
+      config.headers.set("Authorization", `Bearer ${token}`);
     } else if (credentials.kind === "basic") {
-      config.headers.set("Authorization", `Basic ${Buffer.from(`:${credentials.password()}`).toString("base64")}`);
+      const encoded = Buffer.from(`:${credentials.password()}`).toString("base64");
+      attempt.noteSent(credentials.password());
+      attempt.noteSent(encoded);
+      config.headers.set("Authorization", `Basic ${encoded}`);
     }
+    // axios' `timeout` only bounds silence on the socket: a server that trickles a byte now
+    // and then would hold the request forever. This bounds the whole attempt.
+    config.signal = AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return config;
   }
 
@@ -135,10 +165,21 @@ export class HttpTransport {
     const attempt = (error.config as unknown as { attempt?: Attempt } | undefined)?.attempt;
     const status = error.response?.status;
     if (status === 429) return true;
+    // A body over the size limit will be as large on the next attempt.
+    if (tooLarge(error)) return false;
     if (!attempt?.idempotent) return !error.response && connectionNeverMade(error);
     if (status !== undefined) return RETRYABLE_STATUSES.has(status);
-    return isNetworkError(error) || error.code === "ECONNABORTED" || error.code === "ETIMEDOUT" || error.code === "ECONNRESET";
+    return isNetworkError(error) || isTimeout(error) || error.code === "ECONNRESET";
   }
+}
+
+/** Socket silence (axios' own timeout) or the whole-attempt deadline (the abort signal). */
+function isTimeout(error: AxiosError): boolean {
+  return error.code === "ECONNABORTED" || error.code === "ETIMEDOUT" || error.code === AxiosError.ERR_CANCELED;
+}
+
+function tooLarge(error: AxiosError): boolean {
+  return error.code === AxiosError.ERR_BAD_RESPONSE && /maxContentLength/.test(error.message);
 }
 
 function connectionNeverMade(error: AxiosError): boolean {
@@ -158,7 +199,7 @@ function parseJsonBody(request: RequestDescription, status: number, text: string
   }
 }
 
-function toScalingoError(error: unknown, request: RequestDescription, migrationEndpoint: boolean): Error {
+function toScalingoError(error: unknown, request: RequestDescription, migrationEndpoint: boolean, sent: readonly string[]): Error {
   // Errors of our own family (e.g. a refused token exchange inside an attempt) pass as they are.
   if (error instanceof ScalingoError) return error;
   if (!(error instanceof AxiosError)) {
@@ -166,11 +207,26 @@ function toScalingoError(error: unknown, request: RequestDescription, migrationE
     return new ScalingoNetworkError(request, undefined, error instanceof Error ? error.message : String(error));
   }
   const response = error.response;
+  if (tooLarge(error)) {
+    const status = (error.request as { res?: { statusCode?: number } } | undefined)?.res?.statusCode ?? 0;
+    return new ScalingoResponseError(request, status, `a body larger than ${error.config?.maxContentLength ?? "the limit of"} bytes, refused`);
+  }
   if (!response) {
+    if (error.code === AxiosError.ERR_CANCELED) return new ScalingoNetworkError(request, "ETIMEDOUT", "no complete answer in time");
     const code = error.code === "ECONNABORTED" ? "ETIMEDOUT" : error.code;
     return new ScalingoNetworkError(request, code, scrub(error.message));
   }
-  return httpError(request, response.status, typeof response.data === "string" ? response.data : "", migrationEndpoint);
+  const text = typeof response.data === "string" ? (redactEchoes(response.data, sent) ?? "") : "";
+  return httpError(request, response.status, text, migrationEndpoint);
+}
+
+/** A server may quote back what it was sent (a proxy's debug page, a careless error message). */
+function redactEchoes(text: string | undefined, sent: readonly string[]): string | undefined {
+  let result = text;
+  for (const secret of sent) {
+    if (result && secret.length >= 4) result = result.split(secret).join("[redacted]");
+  }
+  return result;
 }
 
 function httpError(request: RequestDescription, status: number, text: string, migrationEndpoint: boolean): ScalingoHttpError {

@@ -6,7 +6,8 @@
 export type RequestPriority = "write" | "read" | "poll";
 
 export interface RequestGate {
-  acquire(priority: RequestPriority): Promise<void>;
+  /** `lane`: which migration the request serves (0: none in particular); lower goes first. */
+  acquire(priority: RequestPriority, lane?: number): Promise<void>;
   /** The server answered 429: slow down. */
   onRateLimited(): void;
 }

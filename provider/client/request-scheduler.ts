@@ -5,10 +5,15 @@ import type { RequestGate, RequestPriority } from "./request-gate";
  * One request budget for a whole provider process: every AppMigration of a Pulumi program
  * shares one Scalingo account's rate limit (60 requests a minute).
  *
- * A token bucket: `burst` requests may go at once, then one every 60 s / `steadyPerMinute`.
- * Any 60-second window then holds at most burst + steadyPerMinute requests, which we keep
- * under the account's limit whatever window the server counts in. Writes (create, run) go
- * before reads, and reads before polls, so a fleet that polls a lot never delays a step.
+ * Pacing is a token bucket (Bottleneck's reservoir): `burst` requests may go at once, then one
+ * every 60 s / sustained rate. Any 60-second window then holds at most burst + sustained,
+ * which stays under the account's limit whatever window the server counts in.
+ *
+ * Order: when a token frees up, the waiting request of the OLDEST lane (the migration this
+ * process met first) goes first, and within a lane writes before reads before polls. A fleet
+ * then advances migration by migration instead of all together: the first ones reach their
+ * long server-side steps (data) early, and those steps run while the budget serves the next
+ * migrations, instead of every data step starting at once while the budget sits idle.
  */
 export interface SchedulerOptions {
   /** Requests allowed in any 60-second window. Default 58, just under Scalingo's 60. */
@@ -17,11 +22,20 @@ export interface SchedulerOptions {
   rateLimitPauseMs?: number;
 }
 
-const PRIORITY: Record<RequestPriority, number> = { write: 1, read: 4, poll: 7 };
+const RANK: Record<RequestPriority, number> = { write: 0, read: 1, poll: 2 };
+
+interface Waiter {
+  lane: number;
+  rank: number;
+  arrival: number;
+  release: () => void;
+}
 
 export class RequestScheduler implements RequestGate {
   private readonly limiter: Bottleneck;
   private readonly pauseMs: number;
+  private readonly waiting: Waiter[] = [];
+  private arrivals = 0;
   private pausedUntil = 0;
   /** Counters for benchmarks and logs. */
   readonly stats = { sent: 0, rateLimited: 0 };
@@ -34,20 +48,26 @@ export class RequestScheduler implements RequestGate {
     // A small burst lets a write go out at once; the rest is the sustained rate, which is
     // what bounds a fleet's wall time.
     const burst = Math.max(1, Math.floor(budget * 0.05));
-    const steady = budget - burst;
+    const sustained = budget - burst;
     this.pauseMs = options.rateLimitPauseMs ?? 5_000;
     this.limiter = new Bottleneck({
       maxConcurrent: null,
       reservoir: burst,
       reservoirIncreaseAmount: 1,
-      reservoirIncreaseInterval: Math.ceil(60_000 / steady),
+      reservoirIncreaseInterval: Math.ceil(60_000 / sustained),
       reservoirIncreaseMaximum: burst,
     });
   }
 
-  async acquire(priority: RequestPriority): Promise<void> {
-    await this.limiter.schedule({ priority: PRIORITY[priority] }, () => this.waitOutPause());
-    this.stats.sent++;
+  /** Resolves when this request may be sent. `lane`: lower goes first (0: not tied to an app). */
+  acquire(priority: RequestPriority, lane = 0): Promise<void> {
+    return new Promise<void>((release) => {
+      this.waiting.push({ lane, rank: RANK[priority], arrival: this.arrivals++, release });
+      // One token per waiter; which waiter gets it is decided when it is spent.
+      void this.limiter.schedule(() => this.releaseBest());
+    }).then(() => {
+      this.stats.sent++;
+    });
   }
 
   onRateLimited(): void {
@@ -55,13 +75,17 @@ export class RequestScheduler implements RequestGate {
     this.pausedUntil = Math.max(this.pausedUntil, Date.now() + this.pauseMs);
   }
 
-  /** Lets the process exit: Bottleneck keeps a timer for the reservoir. */
-  async stop(): Promise<void> {
-    await this.limiter.stop({ dropWaitingJobs: false });
-  }
-
-  private async waitOutPause(): Promise<void> {
+  private async releaseBest(): Promise<void> {
     const wait = this.pausedUntil - Date.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    let best = 0;
+    for (let i = 1; i < this.waiting.length; i++) if (before(this.waiting[i]!, this.waiting[best]!)) best = i;
+    this.waiting.splice(best, 1)[0]?.release();
   }
+}
+
+function before(a: Waiter, b: Waiter): boolean {
+  if (a.lane !== b.lane) return a.lane < b.lane;
+  if (a.rank !== b.rank) return a.rank < b.rank;
+  return a.arrival < b.arrival;
 }

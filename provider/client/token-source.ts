@@ -49,6 +49,9 @@ export class TokenSource {
       body: {},
       credentials: { kind: "basic", password: () => this.#apiToken },
       priority: "write",
+      // An exchange only issues a bearer: sending it again after a lost answer is harmless,
+      // and failing instead would stop a migration on one dropped connection.
+      idempotent: true,
     });
     const parsed = tokenExchangeSchema.safeParse(response.body);
     if (!parsed.success) throw new ScalingoResponseError(request, response.status, "no `token` in the exchange answer");

@@ -26,14 +26,14 @@ export function isLoopbackHost(hostname: string): boolean {
 }
 
 /**
- * A region list may only send us to hosts that belong with the auth service: the same
- * registrable domain (auth.scalingo.com → api.osc-fr1.scalingo.com), or loopback when the
- * auth service itself is on loopback. Anything else would hand our bearer to a stranger.
+ * A region list may only send us to hosts that belong with the auth service: the auth host's
+ * own domain (auth.scalingo.com → anything under scalingo.com), or loopback when the auth
+ * service itself is on loopback. Anything else would hand our bearer to a stranger.
  */
 export function requireSameOwner(authUrl: URL, apiUrl: URL, setting: string): void {
   const sameOwner = isLoopbackHost(authUrl.hostname)
     ? isLoopbackHost(apiUrl.hostname)
-    : registrableDomain(apiUrl.hostname) === registrableDomain(authUrl.hostname);
+    : isWithin(apiUrl.hostname.toLowerCase(), ownerDomain(authUrl.hostname.toLowerCase()));
   if (!sameOwner) {
     throw new ScalingoConfigError(
       setting,
@@ -43,6 +43,22 @@ export function requireSameOwner(authUrl: URL, apiUrl: URL, setting: string): vo
   }
 }
 
-function registrableDomain(hostname: string): string {
-  return hostname.toLowerCase().split(".").slice(-2).join(".");
+/**
+ * The domain an auth host speaks for: its parent (auth.scalingo.com → scalingo.com). Not "the
+ * last two labels": those are shared by strangers under suffixes such as co.uk. An IP address
+ * speaks only for itself: its last numbers say nothing of who runs it.
+ */
+function ownerDomain(hostname: string): string {
+  if (isIpAddress(hostname)) return hostname;
+  const labels = hostname.split(".");
+  return labels.length > 2 ? labels.slice(1).join(".") : hostname;
+}
+
+function isWithin(hostname: string, domain: string): boolean {
+  if (isIpAddress(domain) || isIpAddress(hostname)) return hostname === domain;
+  return hostname === domain || hostname.endsWith(`.${domain}`);
+}
+
+function isIpAddress(hostname: string): boolean {
+  return hostname.startsWith("[") || /^\d+(\.\d+){3}$/.test(hostname);
 }

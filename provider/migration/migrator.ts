@@ -50,6 +50,8 @@ export class Migrator {
           return this.outputs(spec, migration!, stage);
         case "blocked":
           throw this.blocked(action.reason, migration!);
+        case "unknown":
+          throw new MigrationConflictError("unknown_status", `migration ${migration?.id} is in a status this provider does not know: ${String(migration?.status)}`, migration);
         case "create":
           if (migration && !isFinal(migration.status)) break;
           if (createdHere) throw new MigrationFailedError(migration!);
@@ -130,8 +132,9 @@ export class Migrator {
   }
 
   async outputs(spec: MigrationSpec, migration: RegionMigration, previousStage: Stage | null): Promise<MigrationOutputs> {
+    // The journal entry stays until destroy: an update killed after this point must still
+    // find its migration (see ownDoneMigration).
     const destination = migration.status === "done" ? await this.destinationDetails(migration) : undefined;
-    if (isFinal(migration.status)) this.deps.journal.forget(spec.owner, spec.app, spec.sourceRegion);
     return buildOutputs(spec, migration, previousStage, destination);
   }
 
@@ -157,6 +160,8 @@ export class Migrator {
     const existing = await this.deps.client.listMigrations(spec.sourceRegion, spec.app);
     const inFlight = existing.find((m) => !isFinal(m.status));
     if (inFlight) return this.adoptInFlight(spec, inFlight);
+    const finished = this.ownDoneMigration(spec, existing);
+    if (finished) return finished;
     this.deps.journal.write({ owner: spec.owner, app: spec.app, sourceRegion: spec.sourceRegion, destinationRegion: spec.destinationRegion });
     this.say(`creating a migration of ${describeSpec(spec)}`);
     const created = await this.deps.client.createMigration(
@@ -168,6 +173,18 @@ export class Migrator {
     this.deps.journal.write({ owner: spec.owner, app: spec.app, sourceRegion: spec.sourceRegion, destinationRegion: spec.destinationRegion, migrationId: created.id });
     this.say(`created migration ${created.id}`);
     return created;
+  }
+
+  /**
+   * An update killed during the last step loses the id while the server goes on to `done`.
+   * Creating again would start a second migration of an app that already moved: the journal
+   * names the one this resource started, and a done one is taken as it is.
+   */
+  private ownDoneMigration(spec: MigrationSpec, existing: RegionMigration[]): RegionMigration | undefined {
+    const intent = this.deps.journal.read(spec.owner, spec.app, spec.sourceRegion);
+    const done = existing.find((m) => m.id === intent?.migrationId && m.status === "done" && m.destination === spec.destinationRegion);
+    if (done) this.say(`migration ${done.id}, started by an interrupted update, is already done`);
+    return done;
   }
 
   /** An in-flight migration is ours only if this resource's journal says we started it. */

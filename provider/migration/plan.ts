@@ -11,7 +11,9 @@ export type NextAction =
   | { kind: "run"; step: RunStep }
   | { kind: "wait" }
   | { kind: "reached" }
-  | { kind: "blocked"; reason: BlockedReason };
+  | { kind: "blocked"; reason: BlockedReason }
+  /** A status from elsewhere (a hand-edited state, another version): read the server again. */
+  | { kind: "unknown" };
 
 export type BlockedReason =
   /** A sub-step failed; Scalingo waits for an abort. */
@@ -49,6 +51,8 @@ export function nextAction(status: MigrationStatus | undefined, target: PlanTarg
       return want === stageIndex("finalize") ? { kind: "run", step: "finalize" } : { kind: "reached" };
     case "data-migrated":
       return want <= stageIndex("data") ? { kind: "reached" } : { kind: "run", step: "finalize" };
+    default:
+      return { kind: "unknown" };
   }
 }
 
@@ -64,7 +68,7 @@ export function plannedSteps(status: MigrationStatus | undefined, target: PlanTa
   for (let guard = 0; guard < 8; guard++) {
     const action = nextAction(current, target);
     if (action.kind === "reached") return steps;
-    if (action.kind === "blocked" || action.kind === "wait") return steps.length ? steps : action;
+    if (action.kind === "blocked" || action.kind === "wait" || action.kind === "unknown") return steps.length ? steps : action;
     const step: RunStep = action.kind === "create" ? "preflight" : action.step;
     steps.push(step);
     current = statusAfter(step);

@@ -35,7 +35,11 @@ export const appMigrationInputsSchema = z
       .pipe(appName("app")),
     sourceRegion: regionName("sourceRegion").optional(),
     destinationRegion: z.string({ error: "destinationRegion is required, e.g. \"osc-secnum-fr1\"" }).pipe(regionName("destinationRegion")),
-    newName: z.union([z.literal(""), appName("newName")]).optional(),
+    // The type is checked first: a union of two failed options would only say "Invalid input".
+    newName: z
+      .string({ error: `newName must be a string: ${APP_NAME_RULE}, or "" to keep the source app's name` })
+      .pipe(z.union([z.literal(""), appName("newName")]))
+      .optional(),
     stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.map((s) => `"${s}"`).join(", ")}` }),
     migrateData: z.boolean({ error: "migrateData must be true or false" }).optional(),
     migrationId: z

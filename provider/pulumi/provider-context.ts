@@ -35,10 +35,31 @@ export function configure(config: { get(key: string): string | undefined }): voi
 export function scalingoClient(): ScalingoClient {
   client ??= scalingoClientFromEnvironment(process.env, {
     gate: scheduler(),
+    ...httpTuning(process.env),
     ...(settings.apiToken ? { apiToken: settings.apiToken } : {}),
     ...(settings.authUrl ? { authUrl: settings.authUrl } : {}),
   });
   return client;
+}
+
+/**
+ * HTTP timing, for networks slower or faster than usual: SCALINGO_HTTP_TIMEOUT_MS (per attempt,
+ * default 30000), SCALINGO_HTTP_RETRIES (default 6), SCALINGO_RETRY_BASE_DELAY_MS (default 500).
+ */
+function httpTuning(env: NodeJS.ProcessEnv): { timeoutMs?: number; retries?: number; retryBaseDelayMs?: number } {
+  const read = (name: string, min: number): number | undefined => {
+    const raw = env[name];
+    if (raw === undefined || raw === "") return undefined;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) throw new ScalingoConfigError(name, `${name} must be a whole number of at least ${min}, got '${raw}'`);
+    return value;
+  };
+  const tuning = {
+    timeoutMs: read("SCALINGO_HTTP_TIMEOUT_MS", 1),
+    retries: read("SCALINGO_HTTP_RETRIES", 0),
+    retryBaseDelayMs: read("SCALINGO_RETRY_BASE_DELAY_MS", 1),
+  };
+  return Object.fromEntries(Object.entries(tuning).filter(([, v]) => v !== undefined));
 }
 
 let sharedScheduler: RequestScheduler | undefined;

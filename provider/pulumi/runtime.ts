@@ -55,6 +55,8 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
     stored.migrateData !== inputs.migrateData ||
     stored.targetStage !== inputs.stage ||
     JSON.stringify(stored.timeouts ?? {}) !== JSON.stringify(inputs.timeouts ?? {});
+  // Anything but "reached" (a step to run, a wait, a failure to report, a status this
+  // version does not know) needs the update, which reads the server again.
   const changes = replaces.length > 0 || action.kind !== "reached" || inputsChanged;
   if (changes) announcePlan(inputs, replaces.length ? undefined : stored);
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };

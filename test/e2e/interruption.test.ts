@@ -22,7 +22,9 @@ describe("real engine: kill -9 of pulumi up while a step runs", function () {
     await simulator.close();
   });
 
-  for (const killDuring of ["prepare", "data"] as const) {
+  // Runs already sent when the step is running: preflight, prepare, data, finalize.
+  const RUNS_SENT = { prepare: 2, data: 3, finalize: 4 } as const;
+  for (const killDuring of ["prepare", "data", "finalize"] as const) {
     it(`resumes after a kill during ${killDuring}: one create, one run per step`, async () => {
       simulator = await simulatorWithEnv({ rateLimitPerMinute: 0 });
       simulator.setStepDurations({ [killDuring]: 6_000 });
@@ -36,7 +38,7 @@ describe("real engine: kill -9 of pulumi up while a step runs", function () {
       child.stderr.on("data", (d: Buffer) => (childOutput += d.toString()));
       const exited = new Promise((resolve) => child.once("exit", resolve));
 
-      await waitFor(() => simulator.migrations("my-app").some((m) => m.status === "running" && runPosts(simulator, "my-app").length === (killDuring === "prepare" ? 2 : 3)), 60_000, () => childOutput);
+      await waitFor(() => simulator.migrations("my-app").some((m) => m.status === "running" && runPosts(simulator, "my-app").length === RUNS_SENT[killDuring]), 60_000, () => childOutput);
       process.kill(-child.pid!, "SIGKILL");
       await exited;
       assert.ok(!childOutput.includes("UP-PROCESS-DONE"));

@@ -66,6 +66,11 @@ describe("transition planner", () => {
     assert.deepEqual(plannedSteps("running", { stage: "finalize", migrateData: true }, "prepare"), ["data", "finalize"]);
   });
 
+  it("asks to read the server again for a status it does not know", () => {
+    assert.deepEqual(nextAction("migrating-to-mars" as MigrationStatus, { stage: "finalize", migrateData: true }), { kind: "unknown" });
+    assert.deepEqual(plannedSteps("migrating-to-mars" as MigrationStatus, { stage: "finalize", migrateData: true }), { kind: "unknown" });
+  });
+
   it("reports a blocked migration instead of a plan", () => {
     assert.deepEqual(plannedSteps("error", { stage: "finalize", migrateData: true }), { kind: "blocked", reason: "failed" });
   });

@@ -1,0 +1,42 @@
+import { forgetRegionCache } from "../../../provider/client";
+import { startSimulator, type FaultRule } from "../../../simulator";
+import { simulatorWithEnv } from "../../support/simulator-env";
+import { declaration } from "../support/declarations";
+import { reachedHandler, type FaultKind } from "../support/fault-kinds";
+import { driveWithMigrator, shortTimeoutClient } from "../support/migrator-driver";
+import { driveWithProvider } from "../support/provider-driver";
+import { delay } from "../support/wait-for";
+import type { Route } from "../support/routes";
+import { judge, type ScenarioResult } from "./result";
+
+/**
+ * `provider`: the serialized provider, as the engine runs it (client from the environment).
+ * `migrator`: the domain with a short-timeout client (latency faults need it).
+ */
+export type Driver = "provider" | "migrator";
+
+export function faultRuleFor(route: Route, kind: FaultKind): FaultRule {
+  return { ...kind.rule, method: route.method, path: route.path, ...(route.region === null ? { region: null } : {}) };
+}
+
+/** One migration of my-app to finalize, with `kind` injected on `route`, on a fresh simulator. */
+export async function faultScenario(route: Route, kind: FaultKind, driver: Driver): Promise<ScenarioResult> {
+  const simulator = driver === "provider" ? await simulatorWithEnv() : await startSimulator({ port: 0, rateLimitPerMinute: 0 });
+  try {
+    // A region list cached for an earlier simulator on the same port would hide the fault.
+    forgetRegionCache();
+    simulator.setFaults([faultRuleFor(route, kind)]);
+    const declared = declaration("my-app");
+    const result = driver === "provider" ? await driveWithProvider(declared) : await driveWithMigrator(shortTimeoutClient(simulator.authUrl), declared);
+    // A request the client gave up on is logged only once the server is done with it.
+    if (kind.rule.latencyMs) await delay(kind.rule.latencyMs);
+    return judge({
+      name: `${kind.name} on ${route.name} (${driver})`,
+      entries: simulator.requests(),
+      drives: [{ app: "my-app", result }],
+      reached: (entry) => reachedHandler(entry, kind),
+    });
+  } finally {
+    await simulator.close();
+  }
+}

@@ -1,0 +1,87 @@
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import { createPosts, outputsOf, PROJECT, rootProgramStack } from "../../e2e/e2e-harness";
+import type { Simulator } from "../../../simulator";
+import { DEMO_TOKEN, simulatorWithEnv } from "../../support/simulator-env";
+import { waitFor } from "../support/wait-for";
+import { judge, type ScenarioResult } from "./result";
+
+const UP_PROCESS = path.join(__dirname, "..", "..", "support", "up-process.js");
+
+/** Longer steps than the fast profile, so that random kill points land inside them too. */
+const STEP_DURATIONS = { preflight: 500, prepare: 2_000, data: 1_500, finalize: 1_000 };
+
+/**
+ * An uninterrupted `up` to finalize sends about 25 requests (checks, create, runs, polls,
+ * destination reads): kill points are drawn among the first 24, so every phase gets hit.
+ */
+const KILL_POINTS = 24;
+
+/** When to kill: after the simulator has seen so many requests, or once it shows something. */
+export type KillPoint = { afterRequests: number } | { when: (simulator: Simulator) => boolean; label: string };
+
+export function randomKillPoint(random: () => number): KillPoint {
+  return { afterRequests: 1 + Math.floor(random() * KILL_POINTS) };
+}
+
+/**
+ * `pulumi up` of the root program (stage finalize) in a process group of its own, killed with
+ * SIGKILL at `point`, then the user's recovery: cancel the dead update's lock, refresh
+ * clearing its pending create, `pulumi up`. The migration must end done with one create and
+ * one run per step, and neither the state nor any output may hold a credential.
+ */
+export async function killScenario(point: KillPoint, label: string): Promise<ScenarioResult> {
+  const simulator = await simulatorWithEnv({ stepDurations: STEP_DURATIONS });
+  const reached = "afterRequests" in point ? () => simulator.requests().length >= point.afterRequests : () => point.when(simulator);
+  const where = "afterRequests" in point ? `after ${point.afterRequests} requests` : point.label;
+  const config = { app: "my-app", stage: "finalize", destinationRegion: "osc-secnum-fr1" };
+  const stack = await rootProgramStack(simulator, config, { stackName: "kill" });
+  try {
+    const env = { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: "osc-fr1" };
+    const job = { dir: stack.dir, stackName: "kill", projectName: PROJECT, env, config };
+    const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify(job)], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let childOutput = "";
+    child.stdout.on("data", (d: Buffer) => (childOutput += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (childOutput += d.toString()));
+    let exited = false;
+    const exit = new Promise<void>((resolve) => child.once("exit", () => resolve(void (exited = true))));
+
+    await waitFor(() => exited || reached(), `the kill point (${where})`, 120_000, () => childOutput);
+    const killed = !exited;
+    if (killed) process.kill(-child.pid!, "SIGKILL");
+    await exit;
+
+    const recovery = await recover(stack);
+    const outputs = await outputsOf(stack);
+    return judge({
+      name: `kill -9 ${where} (${label})`,
+      entries: simulator.requests(),
+      drives: [{ app: "my-app", result: { outputs, error: recovery.error, logs: [] } }],
+      artifacts: [await stack.exportState(), stack.output.join(""), childOutput],
+      evidence: { killed: killed ? 1 : 0, requests: simulator.requests().length, creates: createPosts(simulator, "my-app").length, cancel: recovery.cancel },
+    });
+  } finally {
+    stack.remove();
+    await simulator.close();
+  }
+}
+
+/** What a user does after a crashed `pulumi up`; a failure is kept as the scenario's outcome. */
+async function recover(stack: Awaited<ReturnType<typeof rootProgramStack>>): Promise<{ cancel: string; error?: Error }> {
+  let cancel = "lock released";
+  try {
+    await stack.stack.cancel();
+  } catch (error) {
+    // Nothing to cancel when the kill came before the update took its lock.
+    cancel = `cancel: ${(error as Error).message.split("\n")[0]}`;
+  }
+  try {
+    await stack.stack.refresh({ clearPendingCreates: true, color: "never" });
+    await stack.up();
+    return { cancel };
+  } catch (error) {
+    // The engine's message repeats the whole output: keep the provider's own error lines.
+    const lines = (error as Error).message.split("\n").filter((line) => /error:|\* |✘/.test(line));
+    return { cancel, error: new Error(`recovery failed: ${lines.slice(0, 6).join(" | ").replace(/\s+/g, " ")}`) };
+  }
+}
