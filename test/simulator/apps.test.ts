@@ -1,19 +1,11 @@
 import assert from "node:assert/strict";
-import { startSimulator, type Simulator } from "../../simulator";
-import { send, TestClient } from "./support/test-client";
+import { send, simulatorWorld } from "./support/test-client";
 
 describe("simulator: app API", () => {
-  let sim: Simulator;
-  let client: TestClient;
-
-  beforeEach(async () => {
-    sim = await startSimulator({ port: 0 });
-    client = new TestClient(sim);
-  });
-  afterEach(() => sim.close());
+  const world = simulatorWorld("test");
 
   it("shows an app by name, with the contract's fields", async () => {
-    const answer = await client.get("osc-fr1", "/v1/apps/my-app");
+    const answer = await world.client.get("osc-fr1", "/v1/apps/my-app");
     assert.equal(answer.status, 200);
     const { app } = answer.body;
     assert.match(app.id, /^[0-9a-f]{24}$/);
@@ -29,35 +21,35 @@ describe("simulator: app API", () => {
   });
 
   it("shows an app by id, and accepts the bare trailing '?' of Go clients", async () => {
-    const byName = await client.get("osc-fr1", "/v1/apps/my-app?");
+    const byName = await world.client.get("osc-fr1", "/v1/apps/my-app?");
     assert.equal(byName.status, 200);
-    const byId = await client.get("osc-fr1", `/v1/apps/${byName.body.app.id}?`);
+    const byId = await world.client.get("osc-fr1", `/v1/apps/${byName.body.app.id}?`);
     assert.equal(byId.status, 200);
     assert.equal(byId.body.app.name, "my-app");
   });
 
   it("answers 404 with the contract's body for an unknown app, or an app of another region", async () => {
-    const unknown = await client.get("osc-fr1", "/v1/apps/no-such-app");
+    const unknown = await world.client.get("osc-fr1", "/v1/apps/no-such-app");
     assert.equal(unknown.status, 404);
     assert.deepEqual(unknown.body, { resource: "app", error: "not found" });
-    const elsewhere = await client.get("osc-secnum-fr1", "/v1/apps/my-app");
+    const elsewhere = await world.client.get("osc-secnum-fr1", "/v1/apps/my-app");
     assert.equal(elsewhere.status, 404);
   });
 
   it("lists the caller's apps of the region called", async () => {
-    const fr1 = await client.get("osc-fr1", "/v1/apps");
+    const fr1 = await world.client.get("osc-fr1", "/v1/apps");
     assert.equal(fr1.status, 200);
     const names: string[] = fr1.body.apps.map((a: { name: string }) => a.name);
     assert.ok(names.includes("my-app") && names.includes("fleet-app-50") && names.includes("big-app"));
     assert.equal(names.length, 57);
     // taken-name-app on osc-secnum-fr1 belongs to another account.
-    const secnum = await client.get("osc-secnum-fr1", "/v1/apps");
+    const secnum = await world.client.get("osc-secnum-fr1", "/v1/apps");
     assert.deepEqual(secnum.body.apps, []);
-    assert.equal(sim.app("osc-secnum-fr1", "taken-name-app")?.name, "taken-name-app");
+    assert.equal(world.sim.app("osc-secnum-fr1", "taken-name-app")?.name, "taken-name-app");
   });
 
   it("lists domains with ssl, canonical, letsencrypt_enabled and validity", async () => {
-    const answer = await client.get("osc-fr1", "/v1/apps/my-app/domains?");
+    const answer = await world.client.get("osc-fr1", "/v1/apps/my-app/domains?");
     assert.equal(answer.status, 200);
     assert.equal(answer.body.domains.length, 1);
     const [domain] = answer.body.domains;
@@ -69,37 +61,37 @@ describe("simulator: app API", () => {
   });
 
   it("updates settings with PATCH and refuses a malformed body with 400", async () => {
-    const patched = await client.patch("osc-fr1", "/v1/apps/my-app", { app: { force_https: false, sticky_session: true } });
+    const patched = await world.client.patch("osc-fr1", "/v1/apps/my-app", { app: { force_https: false, sticky_session: true } });
     assert.equal(patched.status, 200);
     assert.equal(patched.body.app.force_https, false);
     assert.equal(patched.body.app.sticky_session, true);
-    const bad = await client.patch("osc-fr1", "/v1/apps/my-app", { app: { force_https: "yes" } });
+    const bad = await world.client.patch("osc-fr1", "/v1/apps/my-app", { app: { force_https: "yes" } });
     assert.equal(bad.status, 400);
     assert.match(bad.body.error, /force_https/);
   });
 
   it("deletes an app only when current_name confirms its name", async () => {
-    const missing = await client.delete("osc-fr1", "/v1/apps/fleet-app-01?");
+    const missing = await world.client.delete("osc-fr1", "/v1/apps/fleet-app-01?");
     assert.equal(missing.status, 422);
     assert.ok(Array.isArray(missing.body.errors.current_name));
-    const wrong = await client.delete("osc-fr1", "/v1/apps/fleet-app-01?current_name=fleet-app-02");
+    const wrong = await world.client.delete("osc-fr1", "/v1/apps/fleet-app-01?current_name=fleet-app-02");
     assert.equal(wrong.status, 422);
-    const ok = await client.delete("osc-fr1", "/v1/apps/fleet-app-01?current_name=fleet-app-01");
+    const ok = await world.client.delete("osc-fr1", "/v1/apps/fleet-app-01?current_name=fleet-app-01");
     assert.equal(ok.status, 204);
     assert.equal(ok.text, "");
-    assert.equal((await client.get("osc-fr1", "/v1/apps/fleet-app-01")).status, 404);
+    assert.equal((await world.client.get("osc-fr1", "/v1/apps/fleet-app-01")).status, 404);
   });
 
   it("scales a container type", async () => {
-    const answer = await client.post("osc-fr1", "/v1/apps/my-app/scale", { containers: [{ name: "web", amount: 3 }] });
+    const answer = await world.client.post("osc-fr1", "/v1/apps/my-app/scale", { containers: [{ name: "web", amount: 3 }] });
     assert.equal(answer.status, 202);
-    assert.equal(sim.app("osc-fr1", "my-app")?.formation[0].amount, 3);
+    assert.equal(world.sim.app("osc-fr1", "my-app")?.formation[0].amount, 3);
   });
 
   it("answers 404 for unknown paths and 405 for a wrong method", async () => {
-    assert.equal((await client.get("osc-fr1", "/v1/nothing")).status, 404);
-    assert.equal((await send("GET", `${sim.authUrl}/v1/apps`)).status, 404);
-    assert.equal((await send("GET", `${sim.authUrl}/osc-xx1/v1/apps`)).status, 404);
-    assert.equal((await client.post("osc-fr1", "/v1/apps/my-app", {})).status, 405);
+    assert.equal((await world.client.get("osc-fr1", "/v1/nothing")).status, 404);
+    assert.equal((await send("GET", `${world.sim.authUrl}/v1/apps`)).status, 404);
+    assert.equal((await send("GET", `${world.sim.authUrl}/osc-xx1/v1/apps`)).status, 404);
+    assert.equal((await world.client.post("osc-fr1", "/v1/apps/my-app", {})).status, 405);
   });
 });

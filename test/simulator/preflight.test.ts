@@ -1,20 +1,13 @@
 import assert from "node:assert/strict";
-import { startSimulator, type MigrationSnapshot, type Simulator } from "../../simulator";
-import { TestClient } from "./support/test-client";
+import { type MigrationSnapshot } from "../../simulator";
+import { simulatorWorld } from "./support/test-client";
 
 describe("simulator: preflight blockers", () => {
-  let sim: Simulator;
-  let client: TestClient;
-
-  before(async () => {
-    sim = await startSimulator({ port: 0 });
-    client = new TestClient(sim);
-  });
-  after(() => sim.close());
+  const world = simulatorWorld("suite");
 
   async function preflight(app: string, dstAppName = ""): Promise<MigrationSnapshot> {
-    const { id } = await client.createMigration(app, "osc-secnum-fr1", dstAppName);
-    return client.runAndWait(app, id, "preflight");
+    const { id } = await world.client.createMigration(app, "osc-secnum-fr1", dstAppName);
+    return world.client.runAndWait(app, id, "preflight");
   }
 
   function failedChecks(m: MigrationSnapshot): { name: string; logs: string | null }[] {
@@ -66,6 +59,6 @@ describe("simulator: preflight blockers", () => {
       m.steps.map((s) => s.status),
       ["error", "done", "done", "done", "error"],
     );
-    assert.equal((await client.run("old-pg-app", m.id, "abort")).status, 422);
+    assert.equal((await world.client.run("old-pg-app", m.id, "abort")).status, 422);
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_API_TOKEN, type MigrationSnapshot, type Simulator, type StepName } from "../../../simulator";
+import { DEFAULT_API_TOKEN, startSimulator, type MigrationSnapshot, type Simulator, type StepName } from "../../../simulator";
 
 /** A plain JSON object as tests read it. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -120,4 +120,35 @@ export async function send(method: string, url: string, body?: unknown, headers:
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A simulator (default options) and a client for a suite's tests: started fresh for each test
+ * ("test") or once for the suite ("suite"), closed after.
+ */
+export function simulatorWorld(scope: "test" | "suite"): { readonly sim: Simulator; readonly client: TestClient } {
+  let sim: Simulator | undefined;
+  let client: TestClient | undefined;
+  const start = async () => {
+    sim = await startSimulator({ port: 0 });
+    client = new TestClient(sim);
+  };
+  const stop = () => sim?.close();
+  if (scope === "suite") {
+    before(start);
+    after(stop);
+  } else {
+    beforeEach(start);
+    afterEach(stop);
+  }
+  return {
+    get sim() {
+      if (!sim) throw new Error("the simulator starts in a before hook");
+      return sim;
+    },
+    get client() {
+      if (!client) throw new Error("the simulator starts in a before hook");
+      return client;
+    },
+  };
 }
