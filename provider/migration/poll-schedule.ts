@@ -9,7 +9,7 @@ import type { TimedStep } from "./spec";
  *
  * Expected durations start from priors (Scalingo's own orders of magnitude) and learn from
  * the steps this process has watched: once a step's duration is known, the first look goes
- * just before its expected end, so a fleet's later migrations poll about twice per step.
+ * at its expected end, so a fleet's later migrations poll about once per step.
  */
 export interface PollSchedule {
   nextDelayMs(step: TimedStep, elapsedMs: number): number;
@@ -40,8 +40,14 @@ export const DEFAULT_POLLING: AdaptiveScheduleOptions = {
   learningRate: 0.5,
 };
 
-/** Fraction of a learned duration at which the first look goes. */
-const LEARNED_FIRST_LOOK = 0.85;
+/**
+ * When the first look goes, as a fraction of a learned duration. Learned durations come from
+ * the server's own start-to-end time, and our clock starts after the server started the step,
+ * so at 1.0 the step has ended unless it runs longer than before; a little over 1.0 absorbs
+ * clock jitter. Looking earlier costs a second look per step, which a fleet on a shared rate
+ * limit cannot afford.
+ */
+const LEARNED_FIRST_LOOK = 1.03;
 
 export class AdaptivePollSchedule implements PollSchedule {
   private readonly learned = new Map<TimedStep, number>();
