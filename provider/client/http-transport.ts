@@ -30,8 +30,6 @@ export interface HttpRequest {
   credentials: Credentials;
   priority: RequestPriority;
   region?: string;
-  /** The scheduler lane (see RequestScheduler); 0 when the request serves no app in particular. */
-  lane?: number;
   /** Treat 404/410 as "this region does not offer the region-migration API". */
   migrationEndpoint?: boolean;
   /**
@@ -67,7 +65,6 @@ const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 interface Attempt {
   priority: RequestPriority;
-  lane: number;
   credentials: Credentials;
   idempotent: boolean;
   /**
@@ -117,7 +114,6 @@ export class HttpTransport {
     const sent: string[] = [];
     const attempt: Attempt = {
       priority: request.priority,
-      lane: request.lane ?? 0,
       credentials: request.credentials,
       idempotent: request.idempotent ?? request.method !== "POST",
       noteSent: (secret) => sent.push(secret),
@@ -143,7 +139,7 @@ export class HttpTransport {
 
   private async prepareAttempt(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
     const attempt = (config as unknown as { attempt: Attempt }).attempt;
-    await this.gate.acquire(attempt.priority, attempt.lane);
+    await this.gate.acquire(attempt.priority);
     const credentials = attempt.credentials;
     if (credentials.kind === "bearer") {
       const token = await credentials.token();

@@ -6,8 +6,7 @@
 export type RequestPriority = "write" | "read" | "poll";
 
 export interface RequestGate {
-  /** `lane`: which migration the request serves (0: none in particular); lower goes first. */
-  acquire(priority: RequestPriority, lane?: number): Promise<void>;
+  acquire(priority: RequestPriority): Promise<void>;
   /** The server answered 429: slow down. */
   onRateLimited(): void;
 }

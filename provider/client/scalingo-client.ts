@@ -47,7 +47,6 @@ export class ScalingoClient {
   private readonly tokens: TokenSource;
   private readonly regionDirectory: RegionDirectory;
   private readonly postResends: number;
-  private readonly lanes = new Map<string, number>();
 
   constructor(options: ScalingoClientOptions) {
     this.authUrl = (options.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, "");
@@ -151,13 +150,6 @@ export class ScalingoClient {
     }
   }
 
-  /** Apps get scheduler lanes in the order this client meets them (see RequestScheduler). */
-  private laneOf(app: string): number {
-    let lane = this.lanes.get(app);
-    if (lane === undefined) this.lanes.set(app, (lane = this.lanes.size + 1));
-    return lane;
-  }
-
   private bearer() {
     return { kind: "bearer" as const, token: () => this.tokens.bearer() };
   }
@@ -170,8 +162,7 @@ export class ScalingoClient {
     migrationId?: string,
   ) {
     const baseUrl = await this.regionDirectory.apiUrl(region);
-    const lane = this.laneOf(app);
-    const send = () => this.transport.send({ ...request, baseUrl, region, lane, credentials: this.bearer() });
+    const send = () => this.transport.send({ ...request, baseUrl, region, credentials: this.bearer() });
     try {
       try {
         return await send();

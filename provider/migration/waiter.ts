@@ -40,13 +40,9 @@ export async function waitUntil(
     polled = true;
     reportChanges(current.steps, seen, options.onSubStep);
   }
-  // Only a wait we watched from its start says how long the step takes; the server's own end
-  // time keeps our polling delays and rate-limit pauses out of what is learned.
-  if (polled && options.watchedFromStart) {
-    const serverEnd = current.finishedAt ? Date.parse(current.finishedAt) : Number.NaN;
-    const end = Number.isFinite(serverEnd) && serverEnd >= started ? Math.min(serverEnd, now()) : now();
-    options.schedule.observe(options.step, end - started);
-  }
+  // Only a wait we watched from its start says how long the step takes (as we saw it, which
+  // errs long: see LEARNED_FIRST_LOOK in poll-schedule.ts).
+  if (polled && options.watchedFromStart) options.schedule.observe(options.step, now() - started);
   return current;
 }
 

@@ -2,14 +2,13 @@ import * as assert from "node:assert/strict";
 import { RequestScheduler } from "../../provider/client/request-scheduler";
 
 describe("request scheduler", () => {
-  it("serves the oldest migration's lane first, writes before reads before polls", async () => {
+  it("sends writes before reads before polls, first come first served within each", async () => {
     const scheduler = new RequestScheduler({ budgetPerMinute: 600 }); // burst 30, then one per ~105 ms
     await Promise.all(Array.from({ length: 30 }, () => scheduler.acquire("poll"))); // spend the burst
     const order: string[] = [];
-    const ask = (name: string, priority: "write" | "read" | "poll", lane: number) =>
-      scheduler.acquire(priority, lane).then(() => order.push(name));
-    await Promise.all([ask("lane3-poll", "poll", 3), ask("lane1-poll", "poll", 1), ask("lane2-write", "write", 2), ask("lane1-write", "write", 1), ask("lane1-read", "read", 1)]);
-    assert.deepEqual(order, ["lane1-write", "lane1-read", "lane1-poll", "lane2-write", "lane3-poll"]);
+    const ask = (name: string, priority: "write" | "read" | "poll") => scheduler.acquire(priority).then(() => order.push(name));
+    await Promise.all([ask("poll-1", "poll"), ask("read-1", "read"), ask("write-1", "write"), ask("poll-2", "poll"), ask("write-2", "write")]);
+    assert.deepEqual(order, ["write-1", "write-2", "read-1", "poll-1", "poll-2"]);
     assert.equal(scheduler.stats.sent, 35);
   });
 
