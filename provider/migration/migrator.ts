@@ -5,11 +5,11 @@ import { MigrationConflictError, MigrationFailedError } from "./errors";
 import type { IntentJournal } from "./intent-journal";
 import { describeSpec, progressLine } from "./messages";
 import { buildOutputs, type DestinationDetails, type MigrationOutputs } from "./outputs";
-import { nextAction, type BlockedReason } from "./plan";
+import { nextAction } from "./plan";
 import type { PollSchedule } from "./poll-schedule";
 import { runningStepOf } from "./run-classifier";
 import type { MigrationSpec, TimedStep } from "./spec";
-import { isBusy, isFinal, type RunStep, type Stage } from "./stages";
+import { isBusy, isFinal, type Stage } from "./stages";
 import { waitUntil } from "./waiter";
 
 export interface MigratorDeps {
@@ -49,7 +49,7 @@ export class Migrator {
         case "reached":
           return this.outputs(spec, migration!, stage);
         case "blocked":
-          throw this.blocked(action.reason, migration!);
+          throw new MigrationFailedError(migration!);
         case "unknown":
           throw new MigrationConflictError("unknown_status", `migration ${migration?.id} is in a status this provider does not know: ${String(migration?.status)}`, migration);
         case "create":
@@ -232,10 +232,6 @@ export class Migrator {
     });
   }
 
-  private blocked(_reason: BlockedReason, migration: RegionMigration): Error {
-    return new MigrationFailedError(migration);
-  }
-
   private async destinationDetails(migration: RegionMigration): Promise<DestinationDetails> {
     const app = migration.newAppId ?? migration.dstAppName;
     const [details, domains] = await Promise.all([
@@ -249,5 +245,3 @@ export class Migrator {
     this.deps.log(`[${this.resourceName}] ${message}`);
   }
 }
-
-export type { RunStep };

@@ -7,7 +7,7 @@ import type { RunStep } from "./stages";
  * wording. "Stop your old app" opens both `data` and `finalize` (when data was skipped), so
  * it is decided by whether the user migrates data.
  */
-export function runningStepOf(migration: RegionMigration, migrateData: boolean): RunStep {
+export function runningStepOf(migration: Pick<RegionMigration, "status" | "steps" | "newAppId">, migrateData: boolean): RunStep {
   if (migration.status === "created") return "preflight";
   const last = [...migration.steps].reverse().find((s) => s.status === "running") ?? migration.steps[migration.steps.length - 1];
   if (!last) return migration.newAppId ? "data" : "prepare";

@@ -5,6 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ScalingoConfigError, ScalingoNotFoundError } from "../client/errors";
+import type { RegionMigration } from "../client/types";
 import { MigrationError } from "../migration/errors";
 import { operationsOf, doneChangeMessage, nextStepHint } from "../migration/messages";
 import { nextAction, plannedSteps } from "../migration/plan";
@@ -168,7 +169,7 @@ async function checkAgainstScalingo(inputs: CheckedInputs): Promise<CheckFailure
 function announcePlan(inputs: CheckedInputs, stored: StoredOutputs | undefined): void {
   const name = nameOf(inputs.owner);
   const status = stored?.status as never;
-  const running = stored && stored.status === "running" ? runningStepOf({ steps: stored.steps, status: "running", newAppId: stored.newAppId } as never, inputs.migrateData) : undefined;
+  const running = stored && stored.status === "running" ? runningStepOf({ steps: stored.steps as RegionMigration["steps"], status: "running", newAppId: stored.newAppId }, inputs.migrateData) : undefined;
   const planned = plannedSteps(status, { stage: inputs.stage, migrateData: inputs.migrateData }, running);
   if (!Array.isArray(planned)) {
     if (planned.kind === "blocked") log(`[${name}] plan: nothing can run: ${nextStepHint(status, inputs.destinationRegion)}`);

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { dynamicProviderProcesses } from "../support/provider-processes";
 
 /**
  * Peak resident memory of the dynamic-provider processes the engine starts, read from
@@ -9,10 +10,10 @@ export class ProviderMemoryProbe {
   peakRssBytes = 0;
   private timer?: NodeJS.Timeout;
   /** Providers already running (other programs): not ours to measure. */
-  private readonly ignored = new Set<string>();
+  private readonly ignored = new Set<number>();
 
   start(): void {
-    for (const pid of this.providerPids()) this.ignored.add(pid);
+    for (const { pid } of dynamicProviderProcesses()) this.ignored.add(pid);
     this.timer = setInterval(() => this.sample(), 250);
   }
 
@@ -22,7 +23,7 @@ export class ProviderMemoryProbe {
   }
 
   private sample(): void {
-    for (const pid of this.providerPids()) {
+    for (const { pid } of dynamicProviderProcesses()) {
       if (this.ignored.has(pid)) continue;
       try {
         const hwm = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -31,21 +32,5 @@ export class ProviderMemoryProbe {
         // The process ended between listing and reading.
       }
     }
-  }
-
-  private providerPids(): string[] {
-    let pids: string[];
-    try {
-      pids = fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p));
-    } catch {
-      return [];
-    }
-    return pids.filter((pid) => {
-      try {
-        return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dynamic-provider");
-      } catch {
-        return false;
-      }
-    });
   }
 }

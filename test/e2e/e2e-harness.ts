@@ -68,10 +68,6 @@ export async function outputsOf(stack: TestStack): Promise<Record<string, unknow
   return Object.fromEntries(Object.entries(await stack.stack.outputs()).map(([k, v]) => [k, v.value]));
 }
 
-export function writes(simulator: Simulator) {
-  return simulator.requests().filter((r) => r.method !== "GET" && !r.path.endsWith("/tokens/exchange"));
-}
-
 export function runPosts(simulator: Simulator, app: string) {
   return simulator.requests().filter((r) => r.method === "POST" && r.path.includes(`/apps/${app}/region_migrations/`) && r.path.endsWith("/run"));
 }

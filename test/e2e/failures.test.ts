@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { abortDirectly, createDirectly } from "../support/direct-api";
-import { engineWorld, assertNoToken, createPosts, outputsOf, rootProgramStack, setConfig, storedMigration, writes } from "./e2e-harness";
+import { engineWorld, assertNoToken, createPosts, outputsOf, rootProgramStack, setConfig, storedMigration } from "./e2e-harness";
+import { writesIn } from "../support/simulator-env";
 
 const BLOCKERS: [app: string, check: RegExp][] = [
   ["influx-app", /✘ Check addons compatibility/],
@@ -26,7 +27,7 @@ describe("real engine: failures, drift and adoption", function () {
       assert.equal(stored?.migrationId, world.simulator.migrations(app).at(-1)?.id);
       world.simulator.clearRequests();
       await stack.destroy();
-      assert.deepEqual(writes(world.simulator), [], "nothing to abort after preflight-error");
+      assert.deepEqual(writesIn(world.simulator), [], "nothing to abort after preflight-error");
       assert.equal(await storedMigration(stack), undefined);
     });
   }

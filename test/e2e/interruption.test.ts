@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import * as fs from "node:fs";
 import * as path from "node:path";
+import { dynamicProviderProcesses } from "../../scripts/support/provider-processes";
 import type { Simulator } from "../../simulator";
 import { requireEngine, type TestStack } from "../support/pulumi-engine";
 import { DEMO_TOKEN, simulatorWithEnv } from "../support/simulator-env";
@@ -61,19 +61,9 @@ describe("real engine: kill -9 of pulumi up while a step runs", function () {
 
 /** Dynamic-provider processes whose parent is gone (re-parented to init). */
 function orphanProviders(): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((pid) => /^\d+$/.test(pid))
-    .filter((pid) => {
-      try {
-        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-        const ppid = /PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-        return cmdline.includes("dynamic-provider") && ppid === "1";
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+  return dynamicProviderProcesses()
+    .filter((p) => p.ppid === 1)
+    .map((p) => p.pid);
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number, context: () => string): Promise<void> {

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
-import { engineWorld, assertNoToken, createPosts, outputsOf, rootProgramStack, runPosts, setConfig, storedMigration, writes } from "./e2e-harness";
+import { engineWorld, assertNoToken, createPosts, outputsOf, rootProgramStack, runPosts, setConfig, storedMigration } from "./e2e-harness";
+import { writesIn } from "../support/simulator-env";
 
 describe("real engine: the migration path", function () {
   this.timeout(180_000);
@@ -13,7 +14,7 @@ describe("real engine: the migration path", function () {
       world.simulator.clearRequests();
       stack.output.length = 0;
       await stack.preview();
-      assert.deepEqual(writes(world.simulator), [], `preview of ${stage} wrote to Scalingo`);
+      assert.deepEqual(writesIn(world.simulator), [], `preview of ${stage} wrote to Scalingo`);
       const planStep = stage === "create" ? "create" : stage;
       if (process.env.DEBUG_E2E) console.log(stack.output.join(""));
       assert.match(stack.output.join(""), new RegExp(`plan: ${planStep}: the following operations will be achieved`), `preview of ${stage} printed no plan`);
@@ -72,7 +73,7 @@ describe("real engine: the migration path", function () {
     await stack.up();
     world.simulator.clearRequests();
     await stack.destroy();
-    assert.deepEqual(writes(world.simulator), []);
+    assert.deepEqual(writesIn(world.simulator), []);
     assert.match(stack.output.join(""), /nothing to abort/);
   });
   it("a new destination name replaces the migration: the old one is aborted first", async () => {

@@ -1,0 +1,29 @@
+import * as fs from "node:fs";
+
+export interface ProviderProcess {
+  pid: number;
+  ppid: number;
+}
+
+/**
+ * The Node.js dynamic-provider processes running on this machine, read from /proc (Linux;
+ * elsewhere none are found). The engine starts them in process groups of their own, so
+ * tests and benchmarks find them here rather than among their own children.
+ */
+export function dynamicProviderProcesses(): ProviderProcess[] {
+  let pids: string[];
+  try {
+    pids = fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return [];
+  }
+  return pids.flatMap((pid) => {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dynamic-provider")) return [];
+      const ppid = /PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+      return [{ pid: Number(pid), ppid: Number(ppid ?? 0) }];
+    } catch {
+      return []; // It ended between listing and reading.
+    }
+  });
+}
