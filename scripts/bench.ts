@@ -15,12 +15,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { forgetRegionCache, ScalingoClient, type RegionMigration } from "../provider/client";
-import { RequestScheduler } from "../provider/client/request-scheduler";
+import { DEFAULT_BUDGET_PER_MINUTE, RequestScheduler } from "../provider/client/request-scheduler";
 import { IntentJournal } from "../provider/migration/intent-journal";
 import { Migrator } from "../provider/migration/migrator";
 import { AdaptivePollSchedule } from "../provider/migration/poll-schedule";
 import { DEFAULT_TIMEOUTS_MS, type MigrationSpec } from "../provider/migration/spec";
-import { startSimulator } from "../simulator";
+import { startSimulator, type MigrationSnapshot, type RequestLogEntry } from "../simulator";
 import { PROFILE_DURATIONS, type Profile } from "../simulator/migrations/step-durations";
 import { locatePulumi, newLocalStack, REPO } from "./support/local-engine";
 import { runBaselineMigration } from "./bench/baseline-poller";
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       fleet: { type: "string", default: "50" },
       profile: { type: "string", default: "realistic" },
       "fleet-only": { type: "boolean", default: false },
+      timeline: { type: "string" },
     },
     strict: true,
   });
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
     ? [skipped, { requests: Number.NaN }]
     : await Promise.all([singleMigrations(profile), baselineMigration(profile)]);
   log(`3+4. fleet of ${fleet} on the real engine…`);
-  const fleetFigures = await fleetMigration(profile, fleet);
+  const fleetFigures = await fleetMigration(profile, fleet, values.timeline);
 
   const figures = {
     requestsPerMigration: round(single.requestsPerMigration, 1),
@@ -125,7 +126,7 @@ async function baselineMigration(profile: Profile) {
   }
 }
 
-async function fleetMigration(profile: Profile, count: number) {
+async function fleetMigration(profile: Profile, count: number, timelinePath?: string) {
   const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
   const local = await newLocalStack({
     program: fleetProgram,
@@ -145,6 +146,8 @@ async function fleetMigration(profile: Profile, count: number) {
     const failures = fleetApps.filter((app) => simulator.migrations(app).at(-1)?.status !== "done").length;
     const rateLimited = simulator.requests().filter((r) => r.status === 429).length;
     const requests = simulator.requests().length;
+    // For tuning: every request and every migration's steps, to see where the budget sat idle.
+    if (timelinePath) writeTimeline(timelinePath, started, simulator.requests(), fleetApps.map((app) => simulator.migrations(app)));
 
     const state = (await local.stack.exportStack()).deployment as { resources: { type: string; outputs: { __provider?: string } }[] };
     const migrations = state.resources.filter((r) => r.type === "pulumi-nodejs:dynamic/scalingo:AppMigration");
@@ -167,6 +170,22 @@ async function fleetMigration(profile: Profile, count: number) {
   }
 }
 
+function writeTimeline(file: string, startedAt: number, requests: RequestLogEntry[], migrations: MigrationSnapshot[][]): void {
+  const at = (iso: string | null) => (iso === null ? null : Date.parse(iso) - startedAt);
+  const timeline = {
+    requests: requests.map((r) => ({ at: at(r.time), method: r.method, path: r.path, status: r.status })),
+    migrations: migrations.flat().map((m) => ({
+      id: m.id,
+      app: m.src_app_name,
+      status: m.status,
+      startedAt: at(m.started_at),
+      finishedAt: at(m.finished_at),
+      steps: m.steps.map((s) => s.name),
+    })),
+  };
+  fs.writeFileSync(file, `${JSON.stringify(timeline)}\n`);
+}
+
 async function fleetProgram() {
   const main = require.resolve(path.join(REPO, "dist", "examples", "fleet", "index.js"));
   delete require.cache[main];
@@ -185,6 +204,7 @@ function printTable(f: Record<string, number>, latencySamples: number, fleet: { 
     [`fleet of ${f.fleetApps}: wall time`, `${seconds(f.fleetWallMs!)}`],
     ["  lower bound", `${seconds(f.fleetLowerBoundMs!)} (server path ${seconds(fleet.serverPathMs)}, budget ${seconds(fleet.budgetMs)}) → ${round(f.fleetWallMs! / f.fleetLowerBoundMs!, 2)}x`],
     ["  requests / 429s / failed migrations", `${fleet.requests} / ${f.fleet429s} / ${f.fleetFailures}`],
+    ["  requests a minute, fleet average", `${round((fleet.requests / f.fleetWallMs!) * 60_000, 1)} (budget ${DEFAULT_BUDGET_PER_MINUTE})`],
     ["__provider bytes per resource", `${f.providerBytesPerResource}`],
     [`no-op pulumi up (${f.fleetApps} resources)`, `${seconds(f.noopUpMs!)} (${fleet.noopWrites} writes)`],
     ["provider process peak RSS", `${round(f.providerPeakRssBytes! / 1_048_576, 1)} MiB`],

@@ -13,7 +13,7 @@ import {
   type RequestDescription,
 } from "./errors";
 import { errorBodySchema } from "./schemas";
-import { immediateGate, type RequestGate, type RequestPriority } from "./request-gate";
+import { immediateGate, type RequestGate, type RequestHints, type RequestPriority } from "./request-gate";
 
 export type Credentials =
   | { kind: "none" }
@@ -29,6 +29,7 @@ export interface HttpRequest {
   body?: unknown;
   credentials: Credentials;
   priority: RequestPriority;
+  hints?: RequestHints;
   region?: string;
   /** Treat 404/410 as "this region does not offer the region-migration API". */
   migrationEndpoint?: boolean;
@@ -65,6 +66,7 @@ const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 interface Attempt {
   priority: RequestPriority;
+  hints: RequestHints | undefined;
   credentials: Credentials;
   idempotent: boolean;
   /**
@@ -114,6 +116,7 @@ export class HttpTransport {
     const sent: string[] = [];
     const attempt: Attempt = {
       priority: request.priority,
+      hints: request.hints,
       credentials: request.credentials,
       idempotent: request.idempotent ?? request.method !== "POST",
       noteSent: (secret) => sent.push(secret),
@@ -139,7 +142,7 @@ export class HttpTransport {
 
   private async prepareAttempt(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
     const attempt = (config as unknown as { attempt: Attempt }).attempt;
-    await this.gate.acquire(attempt.priority);
+    await this.gate.acquire(attempt.priority, attempt.hints);
     const credentials = attempt.credentials;
     if (credentials.kind === "bearer") {
       const token = await credentials.token();

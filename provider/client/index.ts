@@ -2,5 +2,5 @@ export * from "./errors";
 export * from "./types";
 export { ScalingoClient, scalingoClientFromEnvironment, DEFAULT_AUTH_URL } from "./scalingo-client";
 export type { ScalingoClientOptions, CreateMigrationSpec } from "./scalingo-client";
-export type { RequestGate, RequestPriority } from "./request-gate";
+export type { RequestGate, RequestHints, RequestPriority } from "./request-gate";
 export { forgetRegionCache } from "./region-directory";

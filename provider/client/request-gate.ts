@@ -5,8 +5,23 @@
  */
 export type RequestPriority = "write" | "read" | "poll";
 
+/** What a caller knows that helps a scheduler choose what to send first. */
+export interface RequestHints {
+  /**
+   * Server-side work (ms) expected on the caller's path once this request is answered: a
+   * migration's steps still to run. Unknown means it holds up everything, like the token
+   * exchange.
+   */
+  workAheadMs?: number;
+  /**
+   * Epoch ms before which this request is a guess: a look at a step that is not yet expected
+   * to have ended. A guess only uses budget nothing else wants.
+   */
+  dueAt?: number;
+}
+
 export interface RequestGate {
-  acquire(priority: RequestPriority): Promise<void>;
+  acquire(priority: RequestPriority, hints?: RequestHints): Promise<void>;
   /** The server answered 429: slow down. */
   onRateLimited(): void;
 }

@@ -9,7 +9,7 @@ import {
 } from "./errors";
 import { HttpTransport, type HttpRequest, type TransportOptions } from "./http-transport";
 import { RegionDirectory } from "./region-directory";
-import type { RequestGate, RequestPriority } from "./request-gate";
+import type { RequestGate, RequestHints, RequestPriority } from "./request-gate";
 import { appSchema, createdMigrationSchema, domainsSchema, migrationListSchema, regionMigrationSchema } from "./schemas";
 import { TokenSource } from "./token-source";
 import type { App, Domain, MigrationStatus, MigrationStepName, Region, RegionMigration } from "./types";
@@ -72,14 +72,14 @@ export class ScalingoClient {
     await this.regionDirectory.apiUrl(region, setting);
   }
 
-  async getApp(region: string, app: string): Promise<App> {
-    const response = await this.regionCall(region, { method: "GET", path: `/v1/apps/${seg(app)}`, priority: "read" }, app);
+  async getApp(region: string, app: string, hints: RequestHints = {}): Promise<App> {
+    const response = await this.regionCall(region, { method: "GET", path: `/v1/apps/${seg(app)}`, priority: "read", hints }, app);
     return this.parse(appSchema, response, "GET", `/v1/apps/${seg(app)}`, region);
   }
 
-  async listDomains(region: string, app: string): Promise<Domain[]> {
+  async listDomains(region: string, app: string, hints: RequestHints = {}): Promise<Domain[]> {
     const path = `/v1/apps/${seg(app)}/domains`;
-    const response = await this.regionCall(region, { method: "GET", path, priority: "read" }, app);
+    const response = await this.regionCall(region, { method: "GET", path, priority: "read", hints }, app);
     return this.parse(domainsSchema, response, "GET", path, region);
   }
 
@@ -87,15 +87,15 @@ export class ScalingoClient {
     await this.regionCall(region, { method: "DELETE", path: `/v1/apps/${seg(app)}`, query: { current_name: app }, priority: "write" }, app);
   }
 
-  async getMigration(region: string, app: string, id: string, priority: RequestPriority = "poll"): Promise<RegionMigration> {
+  async getMigration(region: string, app: string, id: string, priority: RequestPriority = "poll", hints: RequestHints = {}): Promise<RegionMigration> {
     const path = `/v1/apps/${seg(app)}/region_migrations/${seg(id)}`;
-    const response = await this.regionCall(region, { method: "GET", path, priority, migrationEndpoint: true }, app, id);
+    const response = await this.regionCall(region, { method: "GET", path, priority, migrationEndpoint: true, hints }, app, id);
     return this.parse(regionMigrationSchema, response, "GET", path, region);
   }
 
-  async listMigrations(region: string, app: string): Promise<RegionMigration[]> {
+  async listMigrations(region: string, app: string, hints: RequestHints = {}): Promise<RegionMigration[]> {
     const path = `/v1/apps/${seg(app)}/region_migrations`;
-    const response = await this.regionCall(region, { method: "GET", path, priority: "read", migrationEndpoint: true }, app);
+    const response = await this.regionCall(region, { method: "GET", path, priority: "read", migrationEndpoint: true, hints }, app);
     return this.parse(migrationListSchema, response, "GET", path, region);
   }
 
@@ -104,17 +104,17 @@ export class ScalingoClient {
    * created it anyway: read the app's migrations and take the one that appeared before
    * sending again.
    */
-  async createMigration(region: string, app: string, spec: CreateMigrationSpec, knownIds?: string[]): Promise<RegionMigration> {
+  async createMigration(region: string, app: string, spec: CreateMigrationSpec, knownIds?: string[], hints: RequestHints = {}): Promise<RegionMigration> {
     const path = `/v1/apps/${seg(app)}/region_migrations`;
     const body = { migration: { destination: spec.destination, dst_app_name: spec.dstAppName } };
-    const known = new Set(knownIds ?? (await this.listMigrations(region, app)).map((m) => m.id));
+    const known = new Set(knownIds ?? (await this.listMigrations(region, app, hints)).map((m) => m.id));
     for (let resend = 0; ; resend++) {
       try {
-        const response = await this.regionCall(region, { method: "POST", path, body, priority: "write", migrationEndpoint: true }, app);
+        const response = await this.regionCall(region, { method: "POST", path, body, priority: "write", migrationEndpoint: true, hints }, app);
         return this.parse(createdMigrationSchema, response, "POST", path, region);
       } catch (error) {
         if (!outcomeUnknown(error) || resend >= this.postResends) throw error;
-        const appeared = (await this.listMigrations(region, app)).find(
+        const appeared = (await this.listMigrations(region, app, hints)).find(
           (m) => !known.has(m.id) && m.destination === spec.destination && !FINAL_STATUSES.includes(m.status),
         );
         if (appeared) return appeared;
@@ -133,17 +133,18 @@ export class ScalingoClient {
     id: string,
     step: MigrationStepName,
     observed: Pick<RegionMigration, "status" | "steps">,
+    hints: RequestHints = {},
   ): Promise<void> {
     const path = `/v1/apps/${seg(app)}/region_migrations/${seg(id)}/run`;
     for (let resend = 0; ; resend++) {
       try {
-        await this.regionCall(region, { method: "POST", path, body: { step }, priority: "write", migrationEndpoint: true }, app, id);
+        await this.regionCall(region, { method: "POST", path, body: { step }, priority: "write", migrationEndpoint: true, hints }, app, id);
         return;
       } catch (error) {
         const unknown = outcomeUnknown(error);
         const refusedAfterResend = resend > 0 && error instanceof ScalingoHttpError && error.status === 422;
         if (!(unknown || refusedAfterResend) || resend >= this.postResends) throw error;
-        const current = await this.getMigration(region, app, id, "write");
+        const current = await this.getMigration(region, app, id, "write", hints);
         if (current.status !== observed.status || current.steps.length > observed.steps.length) return;
         if (refusedAfterResend) throw error;
       }

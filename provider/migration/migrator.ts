@@ -1,4 +1,5 @@
 import { ScalingoNotFoundError } from "../client/errors";
+import type { RequestHints } from "../client/request-gate";
 import type { ScalingoClient } from "../client/scalingo-client";
 import type { MigrationStatus, RegionMigration } from "../client/types";
 import { MigrationConflictError, MigrationFailedError } from "./errors";
@@ -8,9 +9,13 @@ import { buildOutputs, type DestinationDetails, type MigrationOutputs } from "./
 import { nextAction } from "./plan";
 import type { PollSchedule } from "./poll-schedule";
 import { runningStepOf } from "./run-classifier";
+import { workAheadAfter, workAheadMs } from "./work-ahead";
 import type { MigrationSpec, TimedStep } from "./spec";
 import { isBusy, isFinal, type Stage } from "./stages";
 import { waitUntil } from "./waiter";
+
+/** The migration is over: reading its new app holds nothing up on the server. */
+const NOTHING_AHEAD: RequestHints = { workAheadMs: 0 };
 
 export interface MigratorDeps {
   client: ScalingoClient;
@@ -64,7 +69,7 @@ export class Migrator {
           continue;
         case "run":
           this.say(`running step '${action.step}' of migration ${migration!.id}`);
-          await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration!.id, action.step, migration!);
+          await this.deps.client.runMigrationStep(spec.sourceRegion, spec.app, migration!.id, action.step, migration!, this.workAhead(spec, migration!.status));
           migration = await this.waitForStep(spec, migration!, action.step, true);
           continue;
         case "wait": {
@@ -157,7 +162,8 @@ export class Migrator {
   }
 
   private async create(spec: MigrationSpec): Promise<RegionMigration> {
-    const existing = await this.deps.client.listMigrations(spec.sourceRegion, spec.app);
+    const hints = this.workAhead(spec, undefined);
+    const existing = await this.deps.client.listMigrations(spec.sourceRegion, spec.app, hints);
     const inFlight = existing.find((m) => !isFinal(m.status));
     if (inFlight) return this.adoptInFlight(spec, inFlight);
     const finished = this.ownDoneMigration(spec, existing);
@@ -169,6 +175,7 @@ export class Migrator {
       spec.app,
       { destination: spec.destinationRegion, dstAppName: spec.newName },
       existing.map((m) => m.id),
+      hints,
     );
     this.deps.journal.write({ owner: spec.owner, app: spec.app, sourceRegion: spec.sourceRegion, destinationRegion: spec.destinationRegion, migrationId: created.id });
     this.say(`created migration ${created.id}`);
@@ -211,7 +218,14 @@ export class Migrator {
     // The status must leave the one we saw before asking: a stale read right after the run
     // POST must not look like "the step is over" (that would send the next step too early).
     const from: MigrationStatus = before.status;
-    return this.waitUntilSettled(spec, before, step, (m) => m.status !== from && !isBusy(m.status) && m.status !== "created", sentNow);
+    const settled = (m: RegionMigration) => m.status !== from && !isBusy(m.status) && m.status !== "created";
+    const hints = step === "abort" ? {} : { workAheadMs: workAheadAfter(step, spec, (s) => this.deps.schedule.expectedMs(s)) };
+    return this.waitUntilSettled(spec, before, step, settled, sentNow, hints);
+  }
+
+  /** See work-ahead.ts: what the request scheduler serves first. */
+  private workAhead(spec: MigrationSpec, status: MigrationStatus | undefined): RequestHints {
+    return { workAheadMs: workAheadMs(status, spec, (step) => this.deps.schedule.expectedMs(step)) };
   }
 
   private waitUntilSettled(
@@ -220,8 +234,10 @@ export class Migrator {
     step: TimedStep,
     settled: (m: RegionMigration) => boolean,
     watchedFromStart = false,
+    hints: RequestHints = {},
   ): Promise<RegionMigration> {
-    return waitUntil(() => this.deps.client.getMigration(spec.sourceRegion, spec.app, before.id, "poll"), settled, before, {
+    const look = (dueAt: number) => this.deps.client.getMigration(spec.sourceRegion, spec.app, before.id, "poll", { ...hints, dueAt });
+    return waitUntil(look, settled, before, {
       step,
       timeoutMs: spec.timeouts[step],
       schedule: this.deps.schedule,
@@ -235,8 +251,8 @@ export class Migrator {
   private async destinationDetails(migration: RegionMigration): Promise<DestinationDetails> {
     const app = migration.newAppId ?? migration.dstAppName;
     const [details, domains] = await Promise.all([
-      this.deps.client.getApp(migration.destination, app),
-      this.deps.client.listDomains(migration.destination, app),
+      this.deps.client.getApp(migration.destination, app, NOTHING_AHEAD),
+      this.deps.client.listDomains(migration.destination, app, NOTHING_AHEAD),
     ]);
     return { app: details, domains };
   }

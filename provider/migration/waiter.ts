@@ -21,7 +21,8 @@ export interface WaitOptions {
  * on on the server and the next `up` resumes the wait.
  */
 export async function waitUntil(
-  fetch: () => Promise<RegionMigration>,
+  /** `dueAt`: when the step is expected to have ended; a look before then is a guess. */
+  fetch: (dueAt: number) => Promise<RegionMigration>,
   settled: (m: RegionMigration) => boolean,
   initial: RegionMigration,
   options: WaitOptions,
@@ -29,21 +30,36 @@ export async function waitUntil(
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
   const started = now();
+  const dueAt = started + options.schedule.expectedMs(options.step);
   const seen = new Map(initial.steps.map((s) => [s.id, s.status]));
   let current = initial;
   let polled = false;
+  /** The step was still running when a look came back at this time. */
+  let seenRunningAt = started;
   while (!settled(current)) {
     const elapsed = now() - started;
     if (elapsed >= options.timeoutMs) throw new StepTimeoutError(options.step, options.timeoutMs, current);
     await sleep(Math.min(options.schedule.nextDelayMs(options.step, elapsed), options.timeoutMs - elapsed));
-    current = await fetch();
+    current = await fetch(dueAt);
     polled = true;
+    if (!settled(current)) seenRunningAt = now();
     reportChanges(current.steps, seen, options.onSubStep);
   }
-  // Only a wait we watched from its start says how long the step takes (as we saw it, which
-  // errs long: see LEARNED_FIRST_LOOK in poll-schedule.ts).
-  if (polled && options.watchedFromStart) options.schedule.observe(options.step, now() - started);
+  // Only a wait we watched from its start says how long the step takes.
+  if (polled && options.watchedFromStart) options.schedule.observe(options.step, endTime(current, seenRunningAt, now()) - started);
   return current;
+}
+
+/**
+ * When the step ended: the server's `finished_at`, kept between the last look that saw the
+ * step running and the one that saw it over, so that a skewed clock cannot mislead. Not the
+ * time we saw it end: with a fleet's looks queued for the budget, that time grows with the
+ * queue, and a duration learned from it would push every later look later still.
+ */
+function endTime(migration: RegionMigration, seenRunningAt: number, seenOverAt: number): number {
+  const server = migration.finishedAt === null ? Number.NaN : Date.parse(migration.finishedAt);
+  if (Number.isNaN(server)) return (seenRunningAt + seenOverAt) / 2;
+  return Math.min(seenOverAt, Math.max(seenRunningAt, server));
 }
 
 function reportChanges(

@@ -215,7 +215,7 @@ describe("Scalingo client against the simulator (real loopback HTTP)", function 
   });
 
   it("shares one request budget across callers (scheduler)", async () => {
-    const scheduler = new RequestScheduler({ budgetPerMinute: 120 });
+    const scheduler = new RequestScheduler({ budgetPerMinute: 120, windowMs: 6_000 });
     const shared = newClient({ gate: scheduler });
     await Promise.all(Array.from({ length: 3 }, () => shared.getApp("osc-fr1", "my-app")));
     assert.equal(scheduler.stats.sent, simulator.requests().length);

@@ -125,7 +125,7 @@ describe("reliability: hostile server answers", function () {
       return { status: 200, body: migrationJson(created ? { status: "error", steps: [failed] } : {}) };
     });
     const journal = new IntentJournal(fs.mkdtempSync(path.join(os.tmpdir(), "hostile-journal-")));
-    const migrator = new Migrator({ client, journal, schedule: { nextDelayMs: () => 20, observe: () => undefined }, log: () => undefined }, "hostile");
+    const migrator = new Migrator({ client, journal, schedule: { nextDelayMs: () => 20, observe: () => undefined, expectedMs: () => 1_000 }, log: () => undefined }, "hostile");
     const spec = { app: "my-app", sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize" as const, migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: "p/s/hostile" };
     await assert.rejects(migrator.advance(spec, { stage: null }), (error: Error) => {
       assert.ok(error instanceof MigrationFailedError, error.message);

@@ -1,15 +1,79 @@
 import * as assert from "node:assert/strict";
+import type { RequestHints, RequestPriority } from "../../provider/client/request-gate";
 import { RequestScheduler } from "../../provider/client/request-scheduler";
 
+/** Queues every request behind one that holds the only slot, then lets them go: the order they went in. */
+async function orderOf(requests: [name: string, priority: RequestPriority, hints?: RequestHints][], now = Date.now): Promise<string[]> {
+  const scheduler = new RequestScheduler({ budgetPerMinute: 600, now }); // one request every ~101 ms
+  await scheduler.acquire("write"); // the slot of the next ~101 ms is spent: the rest queue
+  const order: string[] = [];
+  await Promise.all(requests.map(([name, priority, hints]) => scheduler.acquire(priority, hints).then(() => order.push(name))));
+  return order;
+}
+
 describe("request scheduler", () => {
-  it("sends writes before reads before polls, first come first served within each", async () => {
-    const scheduler = new RequestScheduler({ budgetPerMinute: 600 }); // burst 30, then one per ~105 ms
-    await Promise.all(Array.from({ length: 30 }, () => scheduler.acquire("poll"))); // spend the burst
-    const order: string[] = [];
-    const ask = (name: string, priority: "write" | "read" | "poll") => scheduler.acquire(priority).then(() => order.push(name));
-    await Promise.all([ask("poll-1", "poll"), ask("read-1", "read"), ask("write-1", "write"), ask("poll-2", "poll"), ask("write-2", "write")]);
+  it("without hints sends writes before reads before polls, first come first served within each", async () => {
+    const order = await orderOf([
+      ["poll-1", "poll"],
+      ["read-1", "read"],
+      ["write-1", "write"],
+      ["poll-2", "poll"],
+      ["write-2", "write"],
+    ]);
     assert.deepEqual(order, ["write-1", "write-2", "read-1", "poll-1", "poll-2"]);
-    assert.equal(scheduler.stats.sent, 35);
+  });
+
+  it("serves the most server work ahead first, whatever the kind of request", async () => {
+    const order = await orderOf([
+      ["read new app (nothing ahead)", "read", { workAheadMs: 0 }],
+      ["run finalize", "write", { workAheadMs: 20_000 }],
+      ["look at prepare (data and finalize ahead)", "poll", { workAheadMs: 200_000 }],
+      ["token exchange (unknown: holds up everything)", "write"],
+      ["create", "write", { workAheadMs: 235_000 }],
+    ]);
+    assert.deepEqual(order, [
+      "token exchange (unknown: holds up everything)",
+      "create",
+      "look at prepare (data and finalize ahead)",
+      "run finalize",
+      "read new app (nothing ahead)",
+    ]);
+  });
+
+  it("sends a guess (a look before its step is due) only when nothing else waits, and a due look in its turn", async () => {
+    let clock = 1_000_000;
+    const order = await orderOf(
+      [
+        ["guess at data", "poll", { workAheadMs: 20_000, dueAt: clock + 60_000 }],
+        ["due look at prepare", "poll", { workAheadMs: 200_000, dueAt: clock - 1 }],
+        ["read new app", "read", { workAheadMs: 0 }],
+      ],
+      () => clock,
+    );
+    assert.deepEqual(order, ["due look at prepare", "read new app", "guess at data"]);
+
+    clock = 2_000_000;
+    const later = await orderOf(
+      [
+        ["read new app", "read", { workAheadMs: 0 }],
+        ["look at data, due now", "poll", { workAheadMs: 20_000, dueAt: clock }],
+      ],
+      () => clock,
+    );
+    assert.deepEqual(later, ["look at data, due now", "read new app"]);
+  });
+
+  it("never lets more than the budget through in any window", async () => {
+    const windowMs = 500;
+    const budget = 10;
+    const scheduler = new RequestScheduler({ budgetPerMinute: budget, windowMs });
+    const sentAt: number[] = [];
+    await Promise.all(Array.from({ length: 25 }, () => scheduler.acquire("poll").then(() => sentAt.push(Date.now()))));
+    for (const start of sentAt) {
+      const inWindow = sentAt.filter((t) => t >= start && t < start + windowMs).length;
+      assert.ok(inWindow <= budget, `${inWindow} requests within ${windowMs} ms of ${start}`);
+    }
+    assert.equal(scheduler.stats.sent, 25);
   });
 
   it("refuses a budget it cannot keep", () => {

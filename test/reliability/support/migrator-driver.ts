@@ -20,7 +20,7 @@ export function shortTimeoutClient(authUrl: string, options: Partial<ScalingoCli
 }
 
 /** The simulator's fast profile ends a step in well under a second: look every 100 ms. */
-const QUICK_LOOKS: PollSchedule = { nextDelayMs: () => 100, observe: () => undefined };
+const QUICK_LOOKS: PollSchedule = { nextDelayMs: () => 100, observe: () => undefined, expectedMs: () => 1_000 };
 
 export interface DriveResult {
   /** The final outputs, when the migration reached its stage. */

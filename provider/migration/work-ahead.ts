@@ -1,0 +1,20 @@
+import type { MigrationStatus } from "../client/types";
+import { plannedSteps, statusAfter, type PlanTarget } from "./plan";
+import type { RunStep } from "./stages";
+
+/**
+ * How much server-side work (ms) a migration still has ahead on its way to the target, once
+ * it is at `status`. The request scheduler serves first the requests with the most work
+ * ahead: getting every migration of a fleet into its long steps early is what keeps the
+ * account's budget busy to the end instead of leaving one migration's data copy alone at
+ * the tail.
+ */
+export function workAheadMs(status: MigrationStatus | undefined, target: PlanTarget, expectedMs: (step: RunStep) => number): number {
+  const steps = plannedSteps(status, target);
+  return Array.isArray(steps) ? steps.reduce((sum, step) => sum + expectedMs(step), 0) : 0;
+}
+
+/** The work ahead once `step`, now running, has ended: what a look at it can unblock. */
+export function workAheadAfter(step: RunStep, target: PlanTarget, expectedMs: (step: RunStep) => number): number {
+  return workAheadMs(statusAfter(step), target, expectedMs);
+}

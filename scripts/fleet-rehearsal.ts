@@ -1,0 +1,75 @@
+/**
+ * `npm run -s bench:compressed [-- --scale K] [--fleet N]`: a fleet of N migrations through the
+ * provider's own pieces (client, request scheduler, poll schedule, migrator) against the
+ * simulator, with every duration divided by K: step durations, the rate-limit window, the
+ * scheduler's window and the poll schedule. A tuning aid for the request scheduler, about K
+ * times faster than the real fleet benchmark; it has no Pulumi engine in it, so the figure
+ * that counts stays `npm run bench`.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import { ScalingoClient } from "../provider/client";
+import { RequestScheduler } from "../provider/client/request-scheduler";
+import { IntentJournal } from "../provider/migration/intent-journal";
+import { Migrator } from "../provider/migration/migrator";
+import { AdaptivePollSchedule, DEFAULT_POLLING } from "../provider/migration/poll-schedule";
+import { DEFAULT_TIMEOUTS_MS } from "../provider/migration/spec";
+import { startSimulator } from "../simulator";
+import { PROFILE_DURATIONS } from "../simulator/migrations/step-durations";
+
+const TOKEN = "tk-us-demo";
+const RATE_LIMIT = 60;
+const ESSENTIAL_REQUESTS = 12;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { scale: { type: "string", default: "10" }, fleet: { type: "string", default: "50" } }, strict: true });
+  const scale = Number(values.scale);
+  const count = Number(values.fleet);
+  if (!(scale >= 1 && scale <= 50)) throw new Error(`--scale must be a number from 1 to 50, got '${values.scale}'`);
+  if (!Number.isInteger(count) || count < 1 || count > 50) throw new Error(`--fleet must be a whole number from 1 to 50, got '${values.fleet}'`);
+  const shrink = <T extends Record<string, number>>(durations: T): T =>
+    Object.fromEntries(Object.entries(durations).map(([k, v]) => [k, v / scale])) as T;
+
+  const realistic = PROFILE_DURATIONS.realistic;
+  const simulator = await startSimulator({ port: 0, profile: "realistic", stepDurations: shrink(realistic), rateLimitPerMinute: RATE_LIMIT, rateLimitWindowMs: 60_000 / scale });
+  const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-rehearsal-"));
+  try {
+    const scheduler = new RequestScheduler({ windowMs: 60_000 / scale, rateLimitPauseMs: 5_000 / scale });
+    const client = new ScalingoClient({ apiToken: TOKEN, authUrl: simulator.authUrl, gate: scheduler });
+    const polling = { ...DEFAULT_POLLING, ...shrink({ firstDelayMs: DEFAULT_POLLING.firstDelayMs, rampMs: DEFAULT_POLLING.rampMs, dueGapMs: DEFAULT_POLLING.dueGapMs, maxGapMs: DEFAULT_POLLING.maxGapMs }), expectedMs: shrink(DEFAULT_POLLING.expectedMs) };
+    const schedule = new AdaptivePollSchedule(polling);
+    const migrator = new Migrator({ client, journal: new IntentJournal(journalDir), schedule, log: () => undefined }, "rehearsal");
+    const apps = Array.from({ length: count }, (_, i) => `fleet-app-${String(i + 1).padStart(2, "0")}`);
+    const started = Date.now();
+    const results = await Promise.allSettled(
+      apps.map((app) =>
+        migrator.advance(
+          { app, sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: `rehearsal/${app}` },
+          { stage: null },
+        ),
+      ),
+    );
+    const wallMs = (Date.now() - started) * scale;
+    const serverPathMs = realistic.preflight + realistic.prepare + realistic.data + realistic.finalize;
+    const lowerBoundMs = Math.max(serverPathMs, ((count * ESSENTIAL_REQUESTS) / RATE_LIMIT) * 60_000);
+    const requests = simulator.requests();
+    const failed = results.filter((r) => r.status === "rejected").length;
+    const perMinute = (requests.length / wallMs) * 60_000;
+    console.log(
+      `fleet of ${count} at 1/${scale} time, in real-time units: ${(wallMs / 1000).toFixed(1)} s against a lower bound of ${(lowerBoundMs / 1000).toFixed(0)} s → ${(wallMs / lowerBoundMs).toFixed(2)}x; ` +
+        `${requests.length} requests (${(requests.length / count).toFixed(1)} per migration, ${perMinute.toFixed(1)} a minute), ${requests.filter((r) => r.status === 429).length} × 429, ${failed} failed`,
+    );
+    const learned = (["preflight", "prepare", "data", "finalize"] as const).map((step) => `${step} ${((schedule.expectedMs(step) * scale) / 1000).toFixed(1)} s`);
+    console.log(`durations learned by the end: ${learned.join(", ")} (server: ${Object.values(realistic).slice(0, 4).map((ms) => ms / 1000).join(", ")} s)`);
+  } finally {
+    fs.rmSync(journalDir, { recursive: true, force: true });
+    await simulator.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`fleet rehearsal failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
