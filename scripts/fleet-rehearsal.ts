@@ -1,5 +1,5 @@
 /**
- * `npm run -s bench:compressed [-- --scale K] [--fleet N]`: a fleet of N migrations through the
+ * `npm run -s bench:compressed [-- --scale K] [--fleet N] [--parallel P]`: a fleet of N migrations through the
  * provider's own pieces (client, request scheduler, poll schedule, migrator) against the
  * simulator, with every duration divided by K: step durations, the rate-limit window, the
  * scheduler's window and the poll schedule. A tuning aid for the request scheduler, about K
@@ -24,11 +24,17 @@ const RATE_LIMIT = 60;
 const ESSENTIAL_REQUESTS = 12;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { scale: { type: "string", default: "10" }, fleet: { type: "string", default: "50" } }, strict: true });
+  const { values } = parseArgs({
+    options: { scale: { type: "string", default: "10" }, fleet: { type: "string", default: "50" }, parallel: { type: "string" } },
+    strict: true,
+  });
   const scale = Number(values.scale);
   const count = Number(values.fleet);
   if (!(scale >= 1 && scale <= 50)) throw new Error(`--scale must be a number from 1 to 50, got '${values.scale}'`);
   if (!Number.isInteger(count) || count < 1 || count > 50) throw new Error(`--fleet must be a whole number from 1 to 50, got '${values.fleet}'`);
+  // Like `pulumi up --parallel P`: the engine runs at most P resource operations at once.
+  const parallel = values.parallel === undefined ? count : Number(values.parallel);
+  if (!Number.isInteger(parallel) || parallel < 1) throw new Error(`--parallel must be a whole number of at least 1, got '${values.parallel}'`);
   const shrink = <T extends Record<string, number>>(durations: T): T =>
     Object.fromEntries(Object.entries(durations).map(([k, v]) => [k, v / scale])) as T;
 
@@ -43,14 +49,12 @@ async function main(): Promise<void> {
     const migrator = new Migrator({ client, journal: new IntentJournal(journalDir), schedule, log: () => undefined }, "rehearsal");
     const apps = Array.from({ length: count }, (_, i) => `fleet-app-${String(i + 1).padStart(2, "0")}`);
     const started = Date.now();
-    const results = await Promise.allSettled(
-      apps.map((app) =>
-        migrator.advance(
-          { app, sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: `rehearsal/${app}` },
-          { stage: null },
-        ),
-      ),
-    );
+    const migrate = (app: string) =>
+      migrator.advance(
+        { app, sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: `rehearsal/${app}` },
+        { stage: null },
+      );
+    const results = await inSlots(parallel, apps, migrate);
     const wallMs = (Date.now() - started) * scale;
     const serverPathMs = realistic.preflight + realistic.prepare + realistic.data + realistic.finalize;
     const lowerBoundMs = Math.max(serverPathMs, ((count * ESSENTIAL_REQUESTS) / RATE_LIMIT) * 60_000);
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
     const failed = results.filter((r) => r.status === "rejected").length;
     const perMinute = (requests.length / wallMs) * 60_000;
     console.log(
-      `fleet of ${count} at 1/${scale} time, in real-time units: ${(wallMs / 1000).toFixed(1)} s against a lower bound of ${(lowerBoundMs / 1000).toFixed(0)} s → ${(wallMs / lowerBoundMs).toFixed(2)}x; ` +
+      `fleet of ${count} (parallel ${parallel}) at 1/${scale} time, in real-time units: ${(wallMs / 1000).toFixed(1)} s against a lower bound of ${(lowerBoundMs / 1000).toFixed(0)} s → ${(wallMs / lowerBoundMs).toFixed(2)}x; ` +
         `${requests.length} requests (${(requests.length / count).toFixed(1)} per migration, ${perMinute.toFixed(1)} a minute), ${requests.filter((r) => r.status === 429).length} × 429, ${failed} failed`,
     );
     const learned = (["preflight", "prepare", "data", "finalize"] as const).map((step) => `${step} ${((schedule.expectedMs(step) * scale) / 1000).toFixed(1)} s`);
@@ -67,6 +71,23 @@ async function main(): Promise<void> {
     fs.rmSync(journalDir, { recursive: true, force: true });
     await simulator.close();
   }
+}
+
+/** Runs `work` for every item, at most `slots` at once, in order: how the engine schedules resource operations. */
+async function inSlots<T, R>(slots: number, items: T[], work: (item: T) => Promise<R>): Promise<PromiseSettledResult<R>[]> {
+  const results: PromiseSettledResult<R>[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!).then(
+        (value) => ({ status: "fulfilled" as const, value }),
+        (reason: unknown) => ({ status: "rejected" as const, reason }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(slots, items.length) }, worker));
+  return results;
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,7 @@
 // A fleet leaving a region in one program. All migrations share one provider process and so
 // one request budget (just under Scalingo's 60 requests a minute): they never trip the limit.
+// Run it with `pulumi up --parallel <count>`: Pulumi's default (4 × CPU cores) would move the
+// apps in waves, each waiting for the slowest migration of the one before.
 import * as pulumi from "@pulumi/pulumi";
 import { AppMigration, type MigrationStage } from "pulumi-scalingo-migration";
 
