@@ -19,18 +19,14 @@ import { DEFAULT_BUDGET_PER_MINUTE, RequestScheduler } from "../provider/client/
 import { IntentJournal } from "../provider/migration/intent-journal";
 import { Migrator } from "../provider/migration/migrator";
 import { AdaptivePollSchedule } from "../provider/migration/poll-schedule";
-import { DEFAULT_TIMEOUTS_MS, type MigrationSpec } from "../provider/migration/spec";
-import { startSimulator, type MigrationSnapshot, type RequestLogEntry } from "../simulator";
+import { DEFAULT_API_TOKEN, startSimulator, type MigrationSnapshot, type RequestLogEntry } from "../simulator";
 import { PROFILE_DURATIONS, type Profile } from "../simulator/migrations/step-durations";
 import { locatePulumi, newLocalStack, REPO } from "./support/local-engine";
 import { runBaselineMigration } from "./bench/baseline-poller";
 import { ProviderMemoryProbe } from "./bench/provider-memory";
 import { percentile } from "./bench/stats";
+import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, RATE_LIMIT } from "./bench/fleet";
 
-const TOKEN = "tk-us-demo";
-const RATE_LIMIT = 60;
-/** Requests a migration cannot do without: see README "Performance". */
-const ESSENTIAL_REQUESTS = 12;
 const SINGLE_APPS = ["my-app", "my-app-2", "fleet-app-01", "fleet-app-02", "fleet-app-03"];
 
 async function main(): Promise<void> {
@@ -44,8 +40,7 @@ async function main(): Promise<void> {
     },
     strict: true,
   });
-  const fleet = Number(values.fleet);
-  if (!Number.isInteger(fleet) || fleet < 1 || fleet > 50) throw new Error(`--fleet must be a whole number from 1 to 50 (the simulator's fleet-app-01..50), got '${values.fleet}'`);
+  const fleet = parseFleetSize(values.fleet);
   const profile = values.profile as Profile;
   if (!(profile in PROFILE_DURATIONS)) throw new Error(`--profile must be realistic or fast, got '${values.profile}'`);
   if (!locatePulumi()) throw new Error("no Pulumi CLI and none could be built: see scripts/pulumi-cli.sh");
@@ -81,7 +76,7 @@ async function main(): Promise<void> {
 async function singleMigrations(profile: Profile) {
   const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
   try {
-    const client = new ScalingoClient({ apiToken: TOKEN, authUrl: simulator.authUrl, gate: new RequestScheduler() });
+    const client = new ScalingoClient({ apiToken: DEFAULT_API_TOKEN, authUrl: simulator.authUrl, gate: new RequestScheduler() });
     const latencies: number[] = [];
     const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-journal-"));
     const watched = watchStepEnds(client, latencies);
@@ -89,7 +84,7 @@ async function singleMigrations(profile: Profile) {
       { client: watched, journal: new IntentJournal(journalDir), schedule: new AdaptivePollSchedule(), log: () => undefined },
       "bench",
     );
-    await Promise.all(SINGLE_APPS.map((app) => migrator.advance(spec(app), { stage: null })));
+    await Promise.all(SINGLE_APPS.map((app) => migrator.advance(finalizeSpec(app, `bench/${app}`), { stage: null })));
     fs.rmSync(journalDir, { recursive: true, force: true });
     return { requestsPerMigration: simulator.requests().length / SINGLE_APPS.length, latencies };
   } finally {
@@ -119,7 +114,7 @@ async function baselineMigration(profile: Profile) {
   const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
   try {
     forgetRegionCache();
-    await runBaselineMigration(simulator.authUrl, TOKEN, "my-app");
+    await runBaselineMigration(simulator.authUrl, DEFAULT_API_TOKEN, "my-app");
     return { requests: simulator.requests().length };
   } finally {
     await simulator.close();
@@ -132,7 +127,7 @@ async function fleetMigration(profile: Profile, count: number, timelinePath?: st
     program: fleetProgram,
     projectName: "scalingo-fleet",
     stackName: "bench",
-    env: { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: TOKEN },
+    env: { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: DEFAULT_API_TOKEN },
   });
   const memory = new ProviderMemoryProbe();
   try {
@@ -142,7 +137,7 @@ async function fleetMigration(profile: Profile, count: number, timelinePath?: st
     await local.stack.up({ onOutput: () => undefined, parallel: count + 1 });
     const wallMs = Date.now() - started;
     memory.stop();
-    const fleetApps = Array.from({ length: count }, (_, i) => `fleet-app-${String(i + 1).padStart(2, "0")}`);
+    const fleetApps = fleetAppNames(count);
     const failures = fleetApps.filter((app) => simulator.migrations(app).at(-1)?.status !== "done").length;
     const rateLimited = simulator.requests().filter((r) => r.status === 429).length;
     const requests = simulator.requests().length;
@@ -159,10 +154,7 @@ async function fleetMigration(profile: Profile, count: number, timelinePath?: st
     const noopUpMs = Date.now() - noopStarted;
     const noopWrites = simulator.requests().filter((r) => r.method !== "GET" && !r.path.endsWith("/tokens/exchange")).length;
 
-    const durations = PROFILE_DURATIONS[profile];
-    const serverPathMs = durations.preflight + durations.prepare + durations.data + durations.finalize;
-    const budgetMs = ((count * ESSENTIAL_REQUESTS) / RATE_LIMIT) * 60_000;
-    return { wallMs, lowerBoundMs: Math.round(Math.max(serverPathMs, budgetMs)), serverPathMs, budgetMs, failures, rateLimited, requests, providerBytes, noopUpMs, noopWrites, peakRss: memory.peakRssBytes };
+    return { wallMs, ...fleetLowerBound(PROFILE_DURATIONS[profile], count), failures, rateLimited, requests, providerBytes, noopUpMs, noopWrites, peakRss: memory.peakRssBytes };
   } finally {
     memory.stop();
     local.remove();
@@ -190,10 +182,6 @@ async function fleetProgram() {
   const main = require.resolve(path.join(REPO, "dist", "examples", "fleet", "index.js"));
   delete require.cache[main];
   return require(main);
-}
-
-function spec(app: string): MigrationSpec {
-  return { app, sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: `bench/${app}` };
 }
 
 function printTable(f: Record<string, number>, latencySamples: number, fleet: { serverPathMs: number; budgetMs: number; requests: number; noopWrites: number }): void {

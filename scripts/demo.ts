@@ -6,10 +6,9 @@
  */
 import type { OutputMap } from "@pulumi/pulumi/automation";
 import { migrationFromConfig } from "../program/migration-from-config";
-import { startSimulator, type Simulator } from "../simulator";
+import { DEFAULT_API_TOKEN, startSimulator, type Simulator } from "../simulator";
 import { locatePulumi, newLocalStack, type LocalStack } from "./support/local-engine";
 
-const DEMO_TOKEN = "tk-us-demo";
 const STAGES = ["create", "prepare", "data", "finalize"] as const;
 
 async function main(): Promise<void> {
@@ -86,7 +85,7 @@ async function abortSecondApp(simulator: Simulator, stacks: LocalStack[]): Promi
 }
 
 function envFor(simulator: Simulator): Record<string, string> {
-  return { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: "osc-fr1" };
+  return { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: DEFAULT_API_TOKEN, SCALINGO_REGION: "osc-fr1" };
 }
 
 function summarize(outputs: OutputMap): void {

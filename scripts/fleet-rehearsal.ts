@@ -15,13 +15,9 @@ import { RequestScheduler } from "../provider/client/request-scheduler";
 import { IntentJournal } from "../provider/migration/intent-journal";
 import { Migrator } from "../provider/migration/migrator";
 import { AdaptivePollSchedule, DEFAULT_POLLING } from "../provider/migration/poll-schedule";
-import { DEFAULT_TIMEOUTS_MS } from "../provider/migration/spec";
-import { startSimulator } from "../simulator";
+import { DEFAULT_API_TOKEN, startSimulator } from "../simulator";
 import { PROFILE_DURATIONS } from "../simulator/migrations/step-durations";
-
-const TOKEN = "tk-us-demo";
-const RATE_LIMIT = 60;
-const ESSENTIAL_REQUESTS = 12;
+import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, RATE_LIMIT } from "./bench/fleet";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -29,9 +25,8 @@ async function main(): Promise<void> {
     strict: true,
   });
   const scale = Number(values.scale);
-  const count = Number(values.fleet);
+  const count = parseFleetSize(values.fleet);
   if (!(scale >= 1 && scale <= 50)) throw new Error(`--scale must be a number from 1 to 50, got '${values.scale}'`);
-  if (!Number.isInteger(count) || count < 1 || count > 50) throw new Error(`--fleet must be a whole number from 1 to 50, got '${values.fleet}'`);
   // Like `pulumi up --parallel P`: the engine runs at most P resource operations at once.
   const parallel = values.parallel === undefined ? count : Number(values.parallel);
   if (!Number.isInteger(parallel) || parallel < 1) throw new Error(`--parallel must be a whole number of at least 1, got '${values.parallel}'`);
@@ -43,21 +38,15 @@ async function main(): Promise<void> {
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-rehearsal-"));
   try {
     const scheduler = new RequestScheduler({ windowMs: 60_000 / scale, rateLimitPauseMs: 5_000 / scale });
-    const client = new ScalingoClient({ apiToken: TOKEN, authUrl: simulator.authUrl, gate: scheduler });
+    const client = new ScalingoClient({ apiToken: DEFAULT_API_TOKEN, authUrl: simulator.authUrl, gate: scheduler });
     const polling = { ...DEFAULT_POLLING, ...shrink({ firstDelayMs: DEFAULT_POLLING.firstDelayMs, rampMs: DEFAULT_POLLING.rampMs, dueGapMs: DEFAULT_POLLING.dueGapMs, maxGapMs: DEFAULT_POLLING.maxGapMs }), expectedMs: shrink(DEFAULT_POLLING.expectedMs) };
     const schedule = new AdaptivePollSchedule(polling);
     const migrator = new Migrator({ client, journal: new IntentJournal(journalDir), schedule, log: () => undefined }, "rehearsal");
-    const apps = Array.from({ length: count }, (_, i) => `fleet-app-${String(i + 1).padStart(2, "0")}`);
+    const apps = fleetAppNames(count);
     const started = Date.now();
-    const migrate = (app: string) =>
-      migrator.advance(
-        { app, sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: `rehearsal/${app}` },
-        { stage: null },
-      );
-    const results = await inSlots(parallel, apps, migrate);
+    const results = await inSlots(parallel, apps, (app) => migrator.advance(finalizeSpec(app, `rehearsal/${app}`), { stage: null }));
     const wallMs = (Date.now() - started) * scale;
-    const serverPathMs = realistic.preflight + realistic.prepare + realistic.data + realistic.finalize;
-    const lowerBoundMs = Math.max(serverPathMs, ((count * ESSENTIAL_REQUESTS) / RATE_LIMIT) * 60_000);
+    const { lowerBoundMs } = fleetLowerBound(realistic, count);
     const requests = simulator.requests();
     const failed = results.filter((r) => r.status === "rejected").length;
     const perMinute = (requests.length / wallMs) * 60_000;

@@ -6,10 +6,10 @@ import { MigrationConflictError, MigrationFailedError } from "./errors";
 import type { IntentJournal } from "./intent-journal";
 import { describeSpec, progressLine } from "./messages";
 import { buildOutputs, type DestinationDetails, type MigrationOutputs } from "./outputs";
-import { nextAction } from "./plan";
+import { nextAction, statusAfter } from "./plan";
 import type { PollSchedule } from "./poll-schedule";
 import { runningStepOf } from "./run-classifier";
-import { workAheadAfter, workAheadMs } from "./work-ahead";
+import { workAheadMs } from "./work-ahead";
 import type { MigrationSpec, TimedStep } from "./spec";
 import { isBusy, isFinal, type Stage } from "./stages";
 import { waitUntil } from "./waiter";
@@ -219,7 +219,8 @@ export class Migrator {
     // POST must not look like "the step is over" (that would send the next step too early).
     const from: MigrationStatus = before.status;
     const settled = (m: RegionMigration) => m.status !== from && !isBusy(m.status) && m.status !== "created";
-    const hints = step === "abort" ? {} : { workAheadMs: workAheadAfter(step, spec, (s) => this.deps.schedule.expectedMs(s)) };
+    // A look can unblock what comes after the step it watches.
+    const hints = step === "abort" ? {} : this.workAhead(spec, statusAfter(step));
     return this.waitUntilSettled(spec, before, step, settled, sentNow, hints);
   }
 

@@ -1,5 +1,5 @@
 import type { MigrationStatus } from "../client/types";
-import { plannedSteps, statusAfter, type PlanTarget } from "./plan";
+import { plannedSteps, type PlanTarget } from "./plan";
 import type { RunStep } from "./stages";
 
 /**
@@ -12,9 +12,4 @@ import type { RunStep } from "./stages";
 export function workAheadMs(status: MigrationStatus | undefined, target: PlanTarget, expectedMs: (step: RunStep) => number): number {
   const steps = plannedSteps(status, target);
   return Array.isArray(steps) ? steps.reduce((sum, step) => sum + expectedMs(step), 0) : 0;
-}
-
-/** The work ahead once `step`, now running, has ended: what a look at it can unblock. */
-export function workAheadAfter(step: RunStep, target: PlanTarget, expectedMs: (step: RunStep) => number): number {
-  return workAheadMs(statusAfter(step), target, expectedMs);
 }

@@ -172,19 +172,15 @@ function announcePlan(inputs: CheckedInputs, stored: StoredOutputs | undefined):
   const running = stored && stored.status === "running" ? runningStepOf({ steps: stored.steps as RegionMigration["steps"], status: "running", newAppId: stored.newAppId }, inputs.migrateData) : undefined;
   const planned = plannedSteps(status, { stage: inputs.stage, migrateData: inputs.migrateData }, running);
   if (!Array.isArray(planned)) {
-    if (planned.kind === "blocked") log(`[${name}] plan: nothing can run: ${nextStepHint(status, inputs.destinationRegion)}`);
+    if (planned.kind === "blocked") context.log(`[${name}] plan: nothing can run: ${nextStepHint(status, inputs.destinationRegion)}`);
     return;
   }
   const names = { app: inputs.app, dstName: inputs.newName || inputs.app, source: inputs.sourceRegion, destination: inputs.destinationRegion, dataSkipped: !inputs.migrateData };
-  if (running) log(`[${name}] plan: wait for the running '${running}' step`);
+  if (running) context.log(`[${name}] plan: wait for the running '${running}' step`);
   for (const step of planned) {
-    log(`[${name}] plan: ${step === "preflight" ? "create" : step}: the following operations will be achieved:`);
-    for (const operation of operationsOf(step, names)) log(`[${name}]   - ${operation}`);
+    context.log(`[${name}] plan: ${step === "preflight" ? "create" : step}: the following operations will be achieved:`);
+    for (const operation of operationsOf(step, names)) context.log(`[${name}]   - ${operation}`);
   }
-}
-
-function log(line: string): void {
-  context.log(line);
 }
 
 function nameOf(owner: string | undefined): string {

@@ -1,7 +1,8 @@
 import { forgetRegionCache } from "../../provider/client";
-import { startSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
+import { DEFAULT_API_TOKEN, startSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
 
-export const DEMO_TOKEN = "tk-us-demo";
+/** The API token of the simulator's built-in account. */
+export const DEMO_TOKEN = DEFAULT_API_TOKEN;
 
 /**
  * A fresh simulator for in-process provider tests, and the environment the provider reads.

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import type { RunStep } from "../../provider/migration/stages";
-import { workAheadAfter, workAheadMs } from "../../provider/migration/work-ahead";
+import { statusAfter } from "../../provider/migration/plan";
+import { workAheadMs } from "../../provider/migration/work-ahead";
 
 const EXPECTED: Record<RunStep, number> = { preflight: 5, prepare: 30, data: 180, finalize: 20 };
 const expected = (step: RunStep) => EXPECTED[step];
@@ -19,9 +20,9 @@ describe("work ahead of a migration", () => {
   });
 
   it("after a running step, is what that step's end unblocks", () => {
-    assert.equal(workAheadAfter("prepare", toFinalize, expected), 200);
-    assert.equal(workAheadAfter("data", toFinalize, expected), 20);
-    assert.equal(workAheadAfter("finalize", toFinalize, expected), 0);
+    assert.equal(workAheadMs(statusAfter("prepare"), toFinalize, expected), 200);
+    assert.equal(workAheadMs(statusAfter("data"), toFinalize, expected), 20);
+    assert.equal(workAheadMs(statusAfter("finalize"), toFinalize, expected), 0);
   });
 
   it("is nothing for a failed migration: it waits for an abort, not for the budget", () => {
