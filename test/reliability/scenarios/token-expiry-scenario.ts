@@ -2,7 +2,7 @@ import type { Simulator } from "../../../simulator";
 import { simulatorWithEnv } from "../../support/simulator-env";
 import { declaration } from "../support/declarations";
 import { driveWithProvider } from "../support/provider-driver";
-import { exchangesIn } from "../support/request-audit";
+import { bearerEvidence } from "../support/request-audit";
 import { waitFor } from "../support/wait-for";
 import { judge, type ScenarioResult } from "./result";
 
@@ -16,7 +16,7 @@ export async function shortLivedBearerScenario(): Promise<ScenarioResult> {
       name: "bearer expires during a long wait (TTL 1 s)",
       entries,
       drives: [{ app: "my-app", result }],
-      evidence: { exchanges: exchangesIn(entries), refusedBearers: entries.filter((e) => e.region !== null && e.status === 401).length },
+      evidence: bearerEvidence(entries),
     });
   } finally {
     await simulator.close();
@@ -39,7 +39,7 @@ export async function revokedBearerScenario(): Promise<ScenarioResult> {
       name: "bearer refused (401) during a long wait",
       entries,
       drives: [{ app: "my-app", result }],
-      evidence: { exchanges: exchangesIn(entries), refusedBearers: entries.filter((e) => e.region !== null && e.status === 401).length },
+      evidence: bearerEvidence(entries),
     });
   } finally {
     await simulator.close();

@@ -47,3 +47,8 @@ export function exchangesIn(entries: readonly RequestLogEntry[]): number {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+/** How many bearers were issued, and how many a region refused. */
+export function bearerEvidence(entries: readonly RequestLogEntry[]): Record<string, number> {
+  return { exchanges: exchangesIn(entries), refusedBearers: entries.filter((e) => e.region !== null && e.status === 401).length };
+}
