@@ -76,13 +76,22 @@ export function scheduler(): RequestScheduler {
   return sharedScheduler;
 }
 
-/** A client when credentials exist, else undefined (for checks that are optional offline). */
+let toldTokenMissing = false;
+
+/**
+ * A client when credentials exist, else undefined (for checks that are optional offline). A
+ * preview without a token still shows its plan: it says once per process that `up` won't.
+ */
 export function optionalClient(): ScalingoClient | undefined {
   try {
     return scalingoClient();
   } catch (error) {
-    if (error instanceof ScalingoConfigError) return undefined;
-    throw error;
+    if (!(error instanceof ScalingoConfigError)) throw error;
+    if (error.code === "missing_token" && !toldTokenMissing) {
+      toldTokenMissing = true;
+      log("[scalingo] no Scalingo API token: this plan is not checked against Scalingo, and `pulumi up` will need SCALINGO_API_TOKEN or `pulumi config set --secret scalingo:apiToken <token>`");
+    }
+    return undefined;
   }
 }
 

@@ -28,6 +28,18 @@ describe("simulator: scalingo-simulator CLI", () => {
     assert.equal(await exited, 0);
   });
 
+  it("runs as `npx scalingo-simulator` after a build (the bin keeps its execute bit)", async () => {
+    // `npm test` builds first, so this runs what the last build left, as a user would.
+    const repo = join(__dirname, "..", "..", "..");
+    const run = spawn("npx", ["--no-install", "scalingo-simulator", "--help"], { cwd: repo });
+    let out = "";
+    run.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    run.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => run.once("exit", resolve));
+    assert.equal(code, 0, out);
+    assert.match(out, /^Usage: scalingo-simulator \[options\]/);
+  });
+
   it("exits 2 on an unknown flag or a bad value, naming the flag", async () => {
     for (const [args, message] of [
       [["--bogus"], /unknown option '--bogus'; valid options: --port/],

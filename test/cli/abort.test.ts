@@ -1,0 +1,42 @@
+import * as assert from "node:assert/strict";
+import { requireEngine } from "../support/pulumi-engine";
+import { configuredRootProject, expectSuccess, type CliProject } from "./support/cli-project";
+import { startSimulatorProcess, type SimulatorProcess } from "./support/simulator-process";
+
+interface WorldState {
+  apps: { name: string; region: string; status: string }[];
+  migrations: { id: string; status: string }[];
+}
+
+describe("pulumi CLI: `pulumi destroy` at prepare aborts the migration", function () {
+  this.timeout(180_000);
+  let simulator: SimulatorProcess | undefined;
+  let project: CliProject | undefined;
+
+  before(function () {
+    requireEngine(this);
+  });
+  afterEach(async () => {
+    project?.remove();
+    await simulator?.stop();
+  });
+
+  it("deletes the new app, gives the source back, and empties the stack", async () => {
+    simulator = await startSimulatorProcess(["--rate-limit", "0"]);
+    const p = (project = await configuredRootProject(simulator.authUrl, { app: "my-app", stage: "prepare" }));
+    expectSuccess(await p.pulumi(["up", "--yes"]), "pulumi up (prepare)");
+    const prepared = (await simulator.admin("GET", "state")) as WorldState;
+    assert.ok(prepared.apps.some((a) => a.name === "my-app" && a.region === "osc-secnum-fr1"), "prepare made the new app");
+
+    const destroy = expectSuccess(await p.pulumi(["destroy", "--yes"]), "pulumi destroy");
+    assert.match(destroy.stdout, /aborting migration \S+ \(prepared\)/);
+    assert.match(destroy.stdout, /migration \S+ aborted: the new app was deleted and 'my-app' restored/);
+
+    const after = (await simulator.admin("GET", "state")) as WorldState;
+    assert.deepEqual(after.migrations.map((m) => m.status), ["aborted"]);
+    assert.ok(!after.apps.some((a) => a.name === "my-app" && a.region === "osc-secnum-fr1"), "the new app is gone");
+    const source = after.apps.find((a) => a.name === "my-app" && a.region === "osc-fr1");
+    assert.equal(source?.status, "running", "the source app runs again, no longer migrating");
+    assert.equal(JSON.parse(expectSuccess(await p.pulumi(["stack", "output", "--json"]), "stack output").stdout).status, undefined, "nothing left in the stack");
+  });
+});
