@@ -25,6 +25,8 @@ export const updateAppBody = z.object({
     force_https: z.boolean().optional(),
     sticky_session: z.boolean().optional(),
     router_logs: z.boolean().optional(),
+    stack_id: z.string().optional(),
+    project_id: z.string().optional(),
   }),
 });
 
