@@ -36,7 +36,11 @@ export const scaleBody = z.object({
       z.object({
         name: z.string().min(1),
         amount: z.number().int().min(0),
-        size: z.string().min(1).optional(),
+        // go-scalingo always sends `size`, empty when unchanged.
+        size: z
+          .string()
+          .optional()
+          .transform((size) => (size === "" ? undefined : size)),
       }),
     )
     .min(1),

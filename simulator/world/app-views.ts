@@ -110,7 +110,7 @@ export function domainJson(app: App, domain: Domain): DomainJson {
     letsencrypt_enabled: domain.letsencryptEnabled,
     // The Scalingo CLI reads this to print "Let's Encrypt" rather than "Valid until <date>"
     // for a certificate Scalingo generated.
-    letsencrypt: domain.letsencryptEnabled && domain.ssl,
+    letsencrypt: domain.letsencryptEnabled && domain.ssl && domain.customCertificate === null,
     letsencrypt_status: domain.letsencryptStatus,
     validity: domain.validity,
     created_at: domain.createdAt,

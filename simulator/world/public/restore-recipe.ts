@@ -85,7 +85,10 @@ function splitCommands(entries: ParseEntry[]): SimpleCommand[] {
       else current.words.push(entry);
       redirect = false;
     } else if ("op" in entry && entry.op === "glob") {
-      current.words.push({ glob: (entry as { pattern: string }).pattern });
+      const pattern = (entry as { pattern: string }).pattern;
+      if (redirect) current.stdin = pattern;
+      else current.words.push({ glob: pattern });
+      redirect = false;
     } else if ("op" in entry && entry.op === "<") {
       redirect = true;
     } else if ("op" in entry) {
@@ -129,6 +132,7 @@ function runCommand(shell: Shell, command: SimpleCommand): number {
     case "mongorestore":
       return restore(shell, "mongodb", option(args, ["--uri"]), option(args, ["--archive"]) !== null ? { glob: "", path: option(args, ["--archive"]) ?? "" } : lastPositional(rest, ["--uri", "--nsInclude", "--db", "-d"]));
     case "cd":
+    case "mkdir":
     case "ls":
     case "rm":
     case "true":

@@ -83,10 +83,13 @@ function input(ctx: RouteContext): NotifierInput {
     sendAllAlerts: n.send_all_alerts ?? undefined,
     sendAllEvents: n.send_all_events ?? undefined,
     selectedEvents,
-    typeData: data
-      ? { webhookUrl: data.webhook_url ?? undefined, emails: data.emails ?? undefined, userIds: data.user_ids ?? undefined, phoneNumber: data.phone_number ?? undefined }
-      : undefined,
+    typeData: data ? definedOnly({ webhookUrl: data.webhook_url, emails: data.emails, userIds: data.user_ids, phoneNumber: data.phone_number }) : undefined,
   };
+}
+
+/** go-scalingo sends `type_data: {}` on updates that do not change it: keep only what was given. */
+function definedOnly<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: NonNullable<T[K]> } {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null && v !== "")) as { [K in keyof T]?: NonNullable<T[K]> };
 }
 
 function notifierJson(ctx: RouteContext, app: App, n: Notifier) {
