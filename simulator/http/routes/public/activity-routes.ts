@@ -11,6 +11,8 @@ export function addActivityRoutes(router: Router): Router {
 }
 
 export const LOGS_PATH = "/_logs";
+/** A logs URL stays valid an hour, whatever the pre-signed storage URLs' lifetime. */
+const LOGS_URL_TTL_MS = 3_600_000;
 
 function events(ctx: RouteContext): ApiResponse {
   const app = callerApp(ctx);
@@ -20,7 +22,7 @@ function events(ctx: RouteContext): ApiResponse {
 
 function logsUrl(ctx: RouteContext): ApiResponse {
   const app = callerApp(ctx);
-  const expires = ctx.core.publicApi.now() + ctx.core.timings.get().urlTtl;
+  const expires = ctx.core.publicApi.now() + LOGS_URL_TTL_MS;
   const signed = ctx.core.signer.sign(ctx.publicUrl, "GET", `${LOGS_PATH}/${app.id}`, expires);
   // go-scalingo's Logs() forwards only `token` and `timestamp` from the URL's query.
   const url = new URL(signed);
