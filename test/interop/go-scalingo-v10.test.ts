@@ -14,14 +14,14 @@ const DESTINATION = "osc-secnum-fr1";
 
 /** Every SDK method the move drives; the endpoint table in simulator/README.md lists them. */
 const MOVE_METHODS = [
-  "New", "AppsShow", "StacksList", "ContainerSizesList", "AddonProvidersList", "NotificationPlatformsList",
+  "New", "AppsList", "AppsShow", "StacksList", "ContainerSizesList", "AddonProvidersList", "NotificationPlatformsList",
   "NotificationPlatformByName", "EventTypesList", "ProjectsList", "AppsCreate", "AppsForceHTTPS", "AppsStickySession",
-  "AppsRouterLogs", "AppsSetStack", "AppsScale", "AddonsList", "AddonProviderPlansList", "AddonProvision", "AddonShow",
+  "AppsRouterLogs", "AppsSetStack", "AppsScale", "AddonsList", "AddonProviderPlansList", "AddonProvision", "AddonShow", "AddonUpgrade",
   "VariablesList", "VariableMultipleSet", "VariableSet", "VariablesListWithoutAlias", "VariableUnset", "CollaboratorsList",
   "CollaboratorAdd", "CollaboratorUpdate", "CollaboratorRemove", "DomainsList", "DomainsAdd", "DomainUnsetCertificate",
   "DomainSetCertificate", "DomainSetCanonical", "DomainsShow", "DomainsRemove", "NotifiersList", "NotifierProvision",
   "NotifierUpdate", "NotifierByID", "AlertsList", "AlertAdd", "AlertUpdate", "AlertShow", "LogDrainsList", "LogDrainAdd",
-  "LogDrainsAddonList", "LogDrainAddonAdd", "LogDrainRemove", "SCMRepoLinkShow", "SCMIntegrationsList", "SCMRepoLinkCreate",
+  "LogDrainsAddonList", "LogDrainAddonAdd", "LogDrainAddonRemove", "LogDrainRemove", "SCMRepoLinkShow", "SCMIntegrationsList", "SCMRepoLinkCreate",
   "SCMRepoLinkUpdate", "SCMRepoLinkManualDeploy", "Deployment", "SCMRepoLinkDeployments", "SourcesCreate",
   "DeploymentsCreate", "DeploymentList", "DeploymentListWithPagination", "DeploymentLogs", "AutoscalersList",
   "AutoscalerAdd", "AutoscalerUpdate", "AutoscalerShow", "AppsContainerTypes", "OperationsShowFromURL", "AppsRestart",
@@ -131,6 +131,7 @@ describe("interop: go-scalingo v10.0.0 against the simulator's public API", func
       assert.deepEqual(app.log_drains.map((d) => d.url), ["datadog://dd-token@http-intake.logs.datadoghq.eu?region=eu"]);
       assert.deepEqual(app.addons.find((a) => a.provider_id === "postgresql")!.log_drains.map((d) => d.url), ["syslog+tls://db-logs.example.com:6514"]);
       assert.equal(callsNamed(run, "LogDrainAdd")[1].value.drain.url, "syslog+tls://logs.example.org:6514");
+      assert.deepEqual(callsNamed(run, "AddonUpgrade").map((c) => c.value.addon.plan.name), ["redis-starter-512", "redis-starter-256"]);
     });
 
     it("links the repository, deploys its branch, then the uploaded archive with its Procfile", () => {

@@ -20,6 +20,8 @@ func (d *driver) move(srcApp, srcRegion, dstRegion, newName string) {
 	if !d.report("AppsShow", srcRegion, map[string]string{"app": srcApp}, source, err) {
 		return
 	}
+	apps, err := src.AppsList(d.ctx)
+	d.report("AppsList", srcRegion, nil, len(apps), err)
 	cat := d.readCatalogs(src, dst, srcRegion, dstRegion)
 	app := d.createApp(dst, dstRegion, newName, cat.stacks[cat.srcStacks[source.StackID]])
 	if app == "" {
@@ -120,6 +122,17 @@ func (d *driver) copyAddons(src, dst *scalingo.Client, srcRegion, dstRegion, src
 	}
 	listed, err := dst.AddonsList(d.ctx, app)
 	d.report("AddonsList", dstRegion, map[string]string{"app": app}, listed, err)
+	for _, a := range listed {
+		if a.AddonProvider.Name != "Redis" {
+			continue
+		}
+		// A plan change there and back: the copy keeps the source's plan.
+		bigger := d.planID(dst, dstRegion, a.AddonProvider.ID, "redis-starter-512")
+		upgraded, err := dst.AddonUpgrade(d.ctx, app, a.ID, scalingo.AddonUpgradeParams{PlanID: bigger})
+		d.report("AddonUpgrade", dstRegion, map[string]string{"plan": "redis-starter-512"}, upgraded, err)
+		back, err := dst.AddonUpgrade(d.ctx, app, a.ID, scalingo.AddonUpgradeParams{PlanID: a.Plan.ID})
+		d.report("AddonUpgrade", dstRegion, map[string]string{"plan": a.Plan.Name}, back, err)
+	}
 	return out
 }
 
@@ -288,6 +301,12 @@ func (d *driver) copyDrains(src, dst *scalingo.Client, srcRegion, dstRegion, src
 		for _, drain := range addonDrains {
 			added, err := dst.LogDrainAddonAdd(d.ctx, app, dstAddon, scalingo.LogDrainAddParams{Type: drainType(drain.URL), URL: drain.URL})
 			d.report("LogDrainAddonAdd", dstRegion, map[string]string{"type": drainType(drain.URL)}, added, err)
+		}
+		temporary, err := dst.LogDrainAddonAdd(d.ctx, app, dstAddon, scalingo.LogDrainAddParams{Type: "syslog", Host: "db-logs.example.org", Port: "514"})
+		d.report("LogDrainAddonAdd", dstRegion, map[string]string{"type": "syslog", "from": "host and port"}, temporary, err)
+		if temporary != nil {
+			err = dst.LogDrainAddonRemove(d.ctx, app, dstAddon, temporary.Drain.URL)
+			d.report("LogDrainAddonRemove", dstRegion, map[string]string{"url": temporary.Drain.URL}, nil, err)
 		}
 		listed, err := dst.LogDrainsAddonList(d.ctx, app, dstAddon)
 		d.report("LogDrainsAddonList", dstRegion, map[string]string{"addon": dstAddon}, listed, err)
