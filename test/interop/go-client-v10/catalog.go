@@ -17,30 +17,22 @@ type catalog struct {
 }
 
 func (d *driver) readCatalogs(src, dst *scalingo.Client, srcRegion, dstRegion string) catalog {
-	c := catalog{stacks: map[string]string{}, providers: map[string]string{}, platforms: map[string]string{}, events: map[string]string{},
-		srcPlatforms: map[string]string{}, srcEvents: map[string]string{}, srcStacks: map[string]string{}}
+	c := catalog{}
 	srcStacks, err := src.StacksList(d.ctx)
 	d.report("StacksList", srcRegion, nil, srcStacks, err)
-	for _, s := range srcStacks {
-		c.srcStacks[s.ID] = s.Name
-	}
+	c.srcStacks = index(srcStacks, func(s scalingo.Stack) (string, string) { return s.ID, s.Name })
 	dstStacks, err := dst.StacksList(d.ctx)
 	d.report("StacksList", dstRegion, nil, dstStacks, err)
-	for _, s := range dstStacks {
-		c.stacks[s.Name] = s.ID
-	}
+	c.stacks = index(dstStacks, func(s scalingo.Stack) (string, string) { return s.Name, s.ID })
 	sizes, err := dst.ContainerSizesList(d.ctx)
 	d.report("ContainerSizesList", dstRegion, nil, sizes, err)
 	providers, err := dst.AddonProvidersList(d.ctx)
 	d.report("AddonProvidersList", dstRegion, nil, providers, err)
-	for _, p := range providers {
-		c.providers[p.Name] = p.ID
-	}
+	c.providers = index(providers, func(p *scalingo.AddonProvider) (string, string) { return p.Name, p.ID })
 	srcPlatforms, err := src.NotificationPlatformsList(d.ctx)
 	d.report("NotificationPlatformsList", srcRegion, nil, srcPlatforms, err)
-	for _, p := range srcPlatforms {
-		c.srcPlatforms[p.ID] = p.Name
-	}
+	c.srcPlatforms = index(srcPlatforms, func(p *scalingo.NotificationPlatform) (string, string) { return p.ID, p.Name })
+	c.platforms = map[string]string{}
 	for name := range c.srcPlatformsByName() {
 		found, err := dst.NotificationPlatformByName(d.ctx, name)
 		d.report("NotificationPlatformByName", dstRegion, map[string]string{"name": name}, found, err)
@@ -50,15 +42,21 @@ func (d *driver) readCatalogs(src, dst *scalingo.Client, srcRegion, dstRegion st
 	}
 	srcEvents, err := src.EventTypesList(d.ctx)
 	d.report("EventTypesList", srcRegion, nil, srcEvents, err)
-	for _, e := range srcEvents {
-		c.srcEvents[e.ID] = e.Name
-	}
+	c.srcEvents = index(srcEvents, func(e scalingo.EventType) (string, string) { return e.ID, e.Name })
 	dstEvents, err := dst.EventTypesList(d.ctx)
 	d.report("EventTypesList", dstRegion, nil, dstEvents, err)
-	for _, e := range dstEvents {
-		c.events[e.Name] = e.ID
-	}
+	c.events = index(dstEvents, func(e scalingo.EventType) (string, string) { return e.Name, e.ID })
 	return c
+}
+
+// index maps each item's key to its value (an id to a name, or a name to an id).
+func index[T any](items []T, pair func(T) (string, string)) map[string]string {
+	out := map[string]string{}
+	for _, item := range items {
+		key, value := pair(item)
+		out[key] = value
+	}
+	return out
 }
 
 func (c catalog) srcPlatformsByName() map[string]bool {
