@@ -15,7 +15,16 @@ import { loadState, StateSaver, type PersistedState } from "./state-file";
 import { AppOperations } from "./world/app-operations";
 import { appSnapshot, type AppSnapshot } from "./world/app-views";
 import { loadFixtures } from "./world/load-fixtures";
+import { AsyncFailures } from "./world/public/async-failures";
+import { AsyncTimingSettings } from "./world/public/async-timings";
+import type { PublicContext } from "./world/public/context";
+import { settle } from "./world/public/settle";
+import { UrlSigner } from "./world/url-signer";
 import { World } from "./world/world";
+import { InvalidError, NotFoundError } from "./domain-errors";
+import { documentsDigest } from "./world/addon-identity";
+import { pointDns } from "./world/public/domain-ops";
+import type { DatabaseDocument } from "./world/types";
 
 /** Everything the simulator holds, wired together; the HTTP server is a view onto it. */
 export class SimulatorCore {
@@ -30,6 +39,11 @@ export class SimulatorCore {
   readonly requestLog = new RequestLog();
   readonly rateLimiter: RateLimiter;
   readonly tokens: TokenIssuer;
+  readonly timings: AsyncTimingSettings;
+  readonly asyncFailures = new AsyncFailures();
+  readonly signer: UrlSigner;
+  /** What the public-API operations work with. */
+  readonly publicApi: PublicContext;
   private readonly saver: StateSaver | undefined;
   private readonly jwtSecret: Buffer;
 
@@ -52,6 +66,9 @@ export class SimulatorCore {
     });
     this.migrations = new MigrationService(this.world, this.migrationStore, this.scheduler);
     this.apps = new AppOperations(this.world);
+    this.timings = new AsyncTimingSettings(options.profile, options.asyncTimings);
+    this.signer = new UrlSigner(this.jwtSecret);
+    this.publicApi = { world: this.world, timings: this.timings, failures: this.asyncFailures, signer: this.signer, now: () => Date.now() };
     this.applyScriptedSetup();
     this.scheduler.resumeAll();
     this.saver?.flush();
@@ -62,12 +79,19 @@ export class SimulatorCore {
     this.saver?.request();
   }
 
+  /** Applies every asynchronous public-API effect now due (operations, backups, deployments, …). */
+  settle(): void {
+    if (settle(this.publicApi)) this.changed();
+  }
+
   /** Back to the initial fixtures and options: no migrations, faults, failures or request log. */
   reset(): void {
     this.scheduler.stopAll();
     this.world.replace(loadFixtures(this.options.fixtures));
     this.migrationStore.replace([]);
     this.durations.reset();
+    this.timings.reset();
+    this.asyncFailures.clear();
     this.failures.clear();
     this.faults.clear();
     this.requestLog.clear();
@@ -90,8 +114,40 @@ export class SimulatorCore {
   }
 
   app(region: string, nameOrId: string): AppSnapshot | undefined {
+    this.settle();
     const app = this.world.findApp(region, nameOrId);
-    return app ? appSnapshot(app, this.world.account(app.ownerId)) : undefined;
+    return app ? appSnapshot(app, this.world.account(app.ownerId), this.world.current.dns) : undefined;
+  }
+
+  /** A database addon's records and digest (the admin API's view). */
+  databaseContents(region: string, appNameOrId: string, addonId: string): { documents: DatabaseDocument[]; digest: string } {
+    this.settle();
+    const addon = this.databaseAddon(region, appNameOrId, addonId);
+    const documents = addon.documents ?? [];
+    return { documents: documents.map((d) => ({ id: d.id, fields: { ...d.fields } })), digest: documentsDigest(documents) };
+  }
+
+  /** Replaces a database addon's records (tests and the demo seed data this way). */
+  writeDatabase(region: string, appNameOrId: string, addonId: string, documents: DatabaseDocument[]): { documents: DatabaseDocument[]; digest: string } {
+    this.settle();
+    this.databaseAddon(region, appNameOrId, addonId).documents = documents.map((d) => ({ id: d.id, fields: { ...d.fields } }));
+    this.changed();
+    return this.databaseContents(region, appNameOrId, addonId);
+  }
+
+  /** `domain`'s DNS now points at `region`: Let's Encrypt certificates are issued there. */
+  pointDns(domain: string, region: string): void {
+    if (!this.world.region(region)) throw new InvalidError("region", `unknown region '${region}'`);
+    pointDns(this.world, domain, region, Date.now());
+    this.changed();
+  }
+
+  private databaseAddon(region: string, appNameOrId: string, addonId: string) {
+    const app = this.world.findApp(region, appNameOrId);
+    if (!app) throw new NotFoundError("app");
+    const addon = app.addons.find((a) => a.id === addonId || a.providerId === addonId);
+    if (!addon || !addon.documents) throw new NotFoundError("database");
+    return addon;
   }
 
   /** Every migration (optionally of one source app name), oldest first. */
@@ -103,8 +159,9 @@ export class SimulatorCore {
   }
 
   stateSnapshot(): { apps: AppSnapshot[]; migrations: MigrationJson[] } {
+    this.settle();
     return {
-      apps: this.world.current.apps.map((app) => appSnapshot(app, this.world.account(app.ownerId))),
+      apps: this.world.current.apps.map((app) => appSnapshot(app, this.world.account(app.ownerId), this.world.current.dns)),
       migrations: this.migrationSnapshots(),
     };
   }

@@ -1,7 +1,8 @@
 /** Refusals the model raises; the HTTP layer turns each into the contract's status and body. */
 
 export class NotFoundError extends Error {
-  constructor(readonly resource: "app" | "region_migration") {
+  /** The `resource` Scalingo names in its 404 body: app, addon, domain, container_type, … */
+  constructor(readonly resource: string) {
     super(`${resource} not found`);
   }
 }
@@ -22,3 +23,6 @@ export class LockedError extends Error {
     super("app is being migrated");
   }
 }
+
+/** The caller may not do this (e.g. an addon token used for another database): 403 `{error}`. */
+export class ForbiddenError extends Error {}

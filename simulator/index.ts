@@ -7,6 +7,9 @@ import type { ScriptedFailure } from "./migrations/scripted-failures";
 import type { StepName } from "./migrations/types";
 import { resolveOptions, type SimulatorOptions } from "./options";
 import type { AppSnapshot } from "./world/app-views";
+import type { AsyncFailure } from "./world/public/async-failures";
+import type { AsyncTimings } from "./world/public/async-timings";
+import type { DatabaseDocument } from "./world/types";
 
 export type { SimulatorOptions } from "./options";
 export type { FaultRule } from "./http/faults";
@@ -16,6 +19,9 @@ export type { StepName, MigrationStatus, SubStep } from "./migrations/types";
 export type { Profile } from "./migrations/step-durations";
 export type { WorldFixtures } from "./world/fixtures-schema";
 export type { AppSnapshot } from "./world/app-views";
+export type { AsyncFailure } from "./world/public/async-failures";
+export type { AsyncTimings } from "./world/public/async-timings";
+export type { DatabaseDocument } from "./world/types";
 export { DEFAULT_API_TOKEN, defaultWorldFixtures } from "./world/default-world";
 export { FixturesError } from "./world/build-world";
 export { StateFileError } from "./state-file";
@@ -44,6 +50,17 @@ export interface Simulator {
   setStepDurations(durations: Partial<Record<StepName, number>>): void;
   /** Back to the initial fixtures and options (the JWT secret stays: tokens remain valid). */
   reset(): void;
+  /** A database addon's records and digest; `addon` is its id or its provider (`postgresql`). */
+  database(region: string, app: string, addon: string): { documents: DatabaseDocument[]; digest: string };
+  /** Replaces a database addon's records. */
+  writeDatabase(region: string, app: string, addon: string, documents: DatabaseDocument[]): { documents: DatabaseDocument[]; digest: string };
+  /** `domain`'s DNS now points at `region` (Let's Encrypt certificates follow). */
+  pointDns(domain: string, region: string): void;
+  /** The next matching deploy, addon provisioning, backup or restore fails. */
+  failAsync(failure: AsyncFailure): void;
+  clearAsyncFailures(): void;
+  /** Ms of the public API's asynchronous jobs and URL lifetime. */
+  setAsyncTimings(timings: Partial<AsyncTimings>): void;
 }
 
 export async function startSimulator(options?: SimulatorOptions): Promise<Simulator> {
@@ -87,5 +104,11 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
       if (durations) core.setStepDurations(durations);
     },
     reset: () => core.reset(),
+    database: (region, app, addon) => core.databaseContents(region, app, addon),
+    writeDatabase: (region, app, addon, documents) => core.writeDatabase(region, app, addon, documents),
+    pointDns: (domain, region) => core.pointDns(domain, region),
+    failAsync: (failure) => core.asyncFailures.add(failure),
+    clearAsyncFailures: () => core.asyncFailures.clear(),
+    setAsyncTimings: (timings) => core.timings.set(timings),
   };
 }

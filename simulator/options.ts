@@ -3,6 +3,7 @@ import type { ScriptedFailure } from "./migrations/scripted-failures";
 import type { Profile } from "./migrations/step-durations";
 import type { StepName } from "./migrations/types";
 import type { WorldFixtures } from "./world/fixtures-schema";
+import { ASYNC_TIMING_NAMES, type AsyncTimings } from "./world/public/async-timings";
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. */
@@ -25,6 +26,8 @@ export interface SimulatorOptions {
   stepDurations?: Partial<Record<StepName, number>>;
   failures?: ScriptedFailure[];
   faults?: FaultRule[];
+  /** Ms of the public API's asynchronous jobs (scale, addon, backup, deployment, one-off) and URL lifetime. */
+  asyncTimings?: Partial<AsyncTimings>;
   /** Human-readable lines (requests, migration progress); never tokens. */
   log?: (line: string) => void;
 }
@@ -46,6 +49,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     stepDurations: { ...options.stepDurations },
     failures: options.failures ?? [],
     faults: options.faults ?? [],
+    asyncTimings: { ...options.asyncTimings },
     log: options.log ?? (() => undefined),
   };
   requireInteger("port", resolved.port, 0, 65535);
@@ -56,6 +60,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     throw new TypeError(`profile must be "fast" or "realistic", got ${JSON.stringify(resolved.profile)}`);
   }
   requireStepDurations(resolved.stepDurations);
+  requireAsyncTimings(resolved.asyncTimings);
   return resolved;
 }
 
@@ -67,6 +72,15 @@ export function requireStepDurations(durations: Partial<Record<string, number>>)
     if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) {
       throw new TypeError(`stepDurations.${step} must be a number of milliseconds >= 0`);
     }
+  }
+}
+
+export function requireAsyncTimings(timings: Partial<Record<string, number>>): void {
+  for (const [name, ms] of Object.entries(timings)) {
+    if (!(ASYNC_TIMING_NAMES as readonly string[]).includes(name)) {
+      throw new TypeError(`asyncTimings.${name}: unknown timing (valid: ${ASYNC_TIMING_NAMES.join(", ")})`);
+    }
+    if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0) throw new TypeError(`asyncTimings.${name} must be a number of milliseconds >= 0`);
   }
 }
 

@@ -16,7 +16,23 @@ export async function authenticate(mode: AuthMode, headers: IncomingHttpHeaders,
       return bearerAccount(headers, core);
     case "optional-bearer":
       return headers.authorization === undefined ? null : bearerAccount(headers, core);
+    case "database":
+      return (await databaseCaller(headers, core)).account;
   }
+}
+
+/**
+ * The Database API takes an addon token (DEVDOC, go-scalingo) or, as Scalingo's JS client does
+ * since 2026, the user's own bearer; `addonId` says which database an addon token is for.
+ */
+export async function databaseCaller(headers: IncomingHttpHeaders, core: SimulatorCore): Promise<{ account: Account; addonId: string | null }> {
+  const token = bearerToken(headers);
+  if (!token) throw unauthorized("a bearer token is required (an addon token from POST /v1/apps/:app/addons/:id/token)");
+  const check = await core.tokens.check(token);
+  if (!check.valid) throw unauthorized(check.reason === "expired" ? "token expired" : "invalid token");
+  const account = core.world.account(check.accountId);
+  if (!account) throw unauthorized("invalid token");
+  return { account, addonId: check.addonId ?? null };
 }
 
 function apiTokenAccount(headers: IncomingHttpHeaders, core: SimulatorCore): Account {
@@ -33,6 +49,8 @@ async function bearerAccount(headers: IncomingHttpHeaders, core: SimulatorCore):
   if (!token) throw unauthorized("a bearer token is required (Authorization: Bearer <token from POST /v1/tokens/exchange>)");
   const check = await core.tokens.check(token);
   if (!check.valid) throw unauthorized(check.reason === "expired" ? "token expired" : "invalid token");
+  // An addon token opens its database's API only.
+  if (check.addonId !== undefined) throw unauthorized("invalid token");
   const account = core.world.account(check.accountId);
   if (!account) throw unauthorized("invalid token");
   return account;

@@ -11,6 +11,8 @@ import { adminRoutes } from "./routes/admin-routes";
 import { addAppRoutes } from "./routes/app-routes";
 import { authServiceRoutes } from "./routes/auth-service-routes";
 import { addMigrationRoutes } from "./routes/migration-routes";
+import { addPublicApiRoutes } from "./routes/public/public-api-routes";
+import { addStorageRoutes } from "./routes/public/storage-routes";
 import { writeResponse } from "./write-response";
 
 const ADMIN_PREFIX = "/_simulator";
@@ -28,8 +30,8 @@ type LoggedRequest = Pick<RequestLogEntry, "method" | "path" | "region" | "time"
  * proxy), then authentication, the rate limit and the route, then the request log.
  */
 export class RequestPipeline {
-  private readonly authService = authServiceRoutes();
-  private readonly regionApi = addMigrationRoutes(addAppRoutes(new Router()));
+  private readonly authService = addStorageRoutes(authServiceRoutes());
+  private readonly regionApi = addPublicApiRoutes(addMigrationRoutes(addAppRoutes(new Router())));
   private readonly admin = adminRoutes();
 
   constructor(
@@ -82,6 +84,8 @@ export class RequestPipeline {
   private async dispatch(req: IncomingMessage, scope: Scope, method: string, query: URLSearchParams): Promise<ApiResponse> {
     try {
       const call: IncomingCall = { method, path: scope.path, query, headers: req.headers, rawBody: await readBody(req) };
+      // Asynchronous jobs (operations, backups, deployments, …) advance before the request sees the world.
+      this.core.settle();
       const match = (scope.region ? this.regionApi : this.authService).match(method, scope.path);
       if (match === undefined) return json(404, { error: "not found" });
       if (match === "method-not-allowed") return json(405, { error: "method not allowed" });
@@ -109,7 +113,10 @@ export class RequestPipeline {
       const match = this.admin.match(method, path);
       if (match === undefined) response = json(404, { error: "not found" });
       else if (match === "method-not-allowed") response = json(405, { error: "method not allowed" });
-      else response = await match.route.handler({ call, params: match.params, account: null, region: null, core: this.core, publicUrl: this.publicUrl() });
+      else {
+        this.core.settle();
+        response = await match.route.handler({ call, params: match.params, account: null, region: null, core: this.core, publicUrl: this.publicUrl() });
+      }
     } catch (error) {
       response = this.toResponse(error);
     }

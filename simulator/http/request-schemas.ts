@@ -25,6 +25,8 @@ export const updateAppBody = z.object({
     force_https: z.boolean().optional(),
     sticky_session: z.boolean().optional(),
     router_logs: z.boolean().optional(),
+    stack_id: z.string().optional(),
+    project_id: z.string().optional(),
   }),
 });
 
@@ -34,7 +36,11 @@ export const scaleBody = z.object({
       z.object({
         name: z.string().min(1),
         amount: z.number().int().min(0),
-        size: z.string().min(1).optional(),
+        // go-scalingo always sends `size`, empty when unchanged.
+        size: z
+          .string()
+          .optional()
+          .transform((size) => (size === "" ? undefined : size)),
       }),
     )
     .min(1),

@@ -5,9 +5,10 @@ import type { IncomingCall } from "./incoming-call";
 
 /**
  * How a route authenticates its caller: the API token in HTTP Basic (token exchange), a
- * bearer JWT (region APIs), an optional bearer (region list), or nothing (admin).
+ * bearer JWT (region APIs), an optional bearer (region list), an addon token or user bearer
+ * (Database API), or nothing (admin, pre-signed URLs).
  */
-export type AuthMode = "none" | "api-token" | "bearer" | "optional-bearer";
+export type AuthMode = "none" | "api-token" | "bearer" | "optional-bearer" | "database";
 
 export interface RouteContext {
   call: IncomingCall;

@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 
 const ISSUER = "scalingo-simulator";
 
-export type TokenCheck = { valid: true; accountId: string } | { valid: false; reason: "expired" | "invalid" };
+/** `addonId` is set on addon tokens (Database API), which are not user tokens. */
+export type TokenCheck = { valid: true; accountId: string; addonId?: string } | { valid: false; reason: "expired" | "invalid" };
 
 /** Bearer tokens: HS256 JWTs signed with the simulator's secret, carrying the account id in `uid`. */
 export class TokenIssuer {
@@ -13,8 +14,27 @@ export class TokenIssuer {
   ) {}
 
   issue(accountId: string): Promise<string> {
+    return this.sign({ uid: accountId });
+  }
+
+  /** A token for one addon's Database API, as `POST …/addons/:id/token` gives (valid 1 h). */
+  issueAddonToken(accountId: string, addonId: string): Promise<string> {
+    return this.sign({ uid: accountId, addon: addonId });
+  }
+
+  async check(token: string): Promise<TokenCheck> {
+    try {
+      const { payload } = await jwtVerify(token, this.secret, { algorithms: ["HS256"], issuer: ISSUER });
+      if (typeof payload.uid !== "string") return { valid: false, reason: "invalid" };
+      return typeof payload.addon === "string" ? { valid: true, accountId: payload.uid, addonId: payload.addon } : { valid: true, accountId: payload.uid };
+    } catch (error) {
+      return { valid: false, reason: error instanceof errors.JWTExpired ? "expired" : "invalid" };
+    }
+  }
+
+  private sign(claims: Record<string, string>): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ uid: accountId })
+    return new SignJWT(claims)
       .setProtectedHeader({ alg: "HS256", typ: "JWT" })
       .setIssuer(ISSUER)
       .setIssuedAt(now)
@@ -22,14 +42,5 @@ export class TokenIssuer {
       // Two exchanges in the same second still get distinct tokens.
       .setJti(randomUUID())
       .sign(this.secret);
-  }
-
-  async check(token: string): Promise<TokenCheck> {
-    try {
-      const { payload } = await jwtVerify(token, this.secret, { algorithms: ["HS256"], issuer: ISSUER });
-      return typeof payload.uid === "string" ? { valid: true, accountId: payload.uid } : { valid: false, reason: "invalid" };
-    } catch (error) {
-      return { valid: false, reason: error instanceof errors.JWTExpired ? "expired" : "invalid" };
-    }
   }
 }

@@ -1,4 +1,6 @@
+import { newAddon, newApp as blankApp } from "../world/app-factory";
 import { baseUrl } from "../world/app-views";
+import { projectsOf } from "../world/projects";
 import { randomObjectId, stableObjectId } from "../world/ids";
 import type { App } from "../world/types";
 import type { World } from "../world/world";
@@ -89,9 +91,13 @@ function run(ctx: ActionContext, action: SubStepAction): string | null {
     case "backup-addon":
       sourceAddon(ctx, action.addonId);
       return null;
-    case "import-addon-data":
-      destinationAddon(ctx, action.addonId).dataImported = true;
+    case "import-addon-data": {
+      const copy = destinationAddon(ctx, action.addonId);
+      const documents = sourceAddon(ctx, action.addonId).documents;
+      if (documents && copy.documents) copy.documents = documents.map((d) => ({ id: d.id, fields: { ...d.fields } }));
+      copy.dataImported = true;
       return null;
+    }
     case "start-new-app": {
       const app = newApp(ctx);
       app.status = "running";
@@ -129,33 +135,18 @@ function createNewApp(ctx: ActionContext): string | null {
     return `An app named ${m.dstAppName} already exists on ${m.destination}`;
   }
   const source = sourceApp(ctx);
-  const created = now.toISOString();
-  const app: App = {
+  const app: App = blankApp({
     id: randomObjectId(),
     name: m.dstAppName,
     region: m.destination,
     ownerId: source.ownerId,
-    status: "new",
-    createdAt: created,
-    updatedAt: created,
-    forceHttps: false,
-    stickySession: false,
-    routerLogs: false,
-    env: {},
-    addons: [],
-    domains: [],
-    collaborators: [],
-    notifiers: [],
-    alerts: [],
-    logDrains: [],
-    autoscalers: [],
-    formation: [],
-    scm: null,
-    lastDeployment: null,
-    dataDurationFactor: source.dataDurationFactor,
-    lockedByMigrationId: m.id,
-    redirect: null,
-  };
+    projectId: projectsOf(world.current, m.destination, source.ownerId).find((p) => p.default)?.id ?? "",
+    createdAt: now.toISOString(),
+    stack: source.stack,
+    hdsResource: source.hdsResource,
+  });
+  app.dataDurationFactor = source.dataDurationFactor;
+  app.lockedByMigrationId = m.id;
   world.addApp(app);
   m.newAppId = app.id;
   return null;
@@ -165,6 +156,8 @@ function importPart(source: App, target: App, part: ImportedPart): void {
   switch (part) {
     case "deployment":
       target.lastDeployment = source.lastDeployment ? { ...source.lastDeployment, id: randomObjectId() } : null;
+      target.deployments = target.lastDeployment ? [target.lastDeployment] : [];
+      target.procfile = { ...source.procfile };
       return;
     case "env":
       target.env = { ...source.env };
@@ -207,7 +200,18 @@ function createAddonCopy(ctx: ActionContext, sourceAddonId: string): void {
   const target = newApp(ctx);
   const id = copiedAddonId(ctx.migration, sourceAddonId);
   if (target.addons.some((a) => a.id === id)) return;
-  target.addons.push({ ...addon, id, dataImported: false });
+  target.addons.push(
+    newAddon(target, {
+      id,
+      providerId: addon.providerId,
+      plan: addon.plan,
+      version: addon.version,
+      name: addon.name,
+      provisionedAt: new Date().toISOString(),
+      status: "running",
+      passwordSeed: id,
+    }),
+  );
 }
 
 /** The copy's id is derived from the original so later sub-steps (and a restart) find it. */

@@ -1,11 +1,13 @@
 import { InvalidError, LockedError } from "../domain-errors";
-import type { App, ContainerFormation } from "./types";
+import type { App } from "./types";
 import type { World } from "./world";
 
 export interface AppSettingsChange {
   forceHttps?: boolean;
   stickySession?: boolean;
   routerLogs?: boolean;
+  stack?: string;
+  projectId?: string;
 }
 
 /** The app writes the simulator serves; each refuses while a migration holds the app. */
@@ -17,6 +19,8 @@ export class AppOperations {
     if (change.forceHttps !== undefined) app.forceHttps = change.forceHttps;
     if (change.stickySession !== undefined) app.stickySession = change.stickySession;
     if (change.routerLogs !== undefined) app.routerLogs = change.routerLogs;
+    if (change.stack !== undefined) app.stack = change.stack;
+    if (change.projectId !== undefined) app.projectId = change.projectId;
     app.updatedAt = new Date().toISOString();
     return app;
   }
@@ -28,20 +32,8 @@ export class AppOperations {
     requireWritable(app);
     this.world.removeApp(app.id);
   }
-
-  scale(app: App, containers: { name: string; amount: number; size?: string }[]): ContainerFormation[] {
-    requireWritable(app);
-    for (const change of containers) {
-      const existing = app.formation.find((f) => f.name === change.name);
-      if (!existing) throw new InvalidError("containers", `the app has no container type '${change.name}'`);
-      existing.amount = change.amount;
-      if (change.size !== undefined) existing.size = change.size;
-    }
-    app.updatedAt = new Date().toISOString();
-    return app.formation;
-  }
 }
 
-function requireWritable(app: App): void {
+export function requireWritable(app: App): void {
   if (app.lockedByMigrationId !== null) throw new LockedError();
 }

@@ -45,6 +45,9 @@ export function defaultWorldFixtures(now = new Date()): WorldFixtures {
       }),
       simpleApp("taken-name-app"),
       { ...simpleApp("taken-name-app"), region: "osc-secnum-fr1", owner: "someone-else" },
+      shopApp(inDays(60)),
+      gitPushApp(),
+      simpleApp("mysql-app", { addons: [{ providerId: "mysql", plan: "mysql-starter-512", version: "8.0.36" }], env: { NODE_ENV: "production" } }),
       ...fleet(50, inDays(60)),
     ],
   };
@@ -97,6 +100,70 @@ function completeApp(name: string, certificateValidity: string): AppFixtureInput
     scm: { type: "github", owner: "example-org", repo: name, branch: "main" },
     lastDeployment: { gitRef: "9e1d4b7a2c6f" },
   };
+}
+
+/**
+ * Everything an app can be made of, for the public-API region move: PostgreSQL and Redis, two
+ * custom domains (one with an uploaded certificate), a worker, an autoscaler, an alert on a
+ * notifier, app and addon log drains, an SCM link and an alias variable.
+ */
+function shopApp(certificateValidity: string): AppFixtureInput {
+  return {
+    name: "shop-app",
+    region: "osc-fr1",
+    forceHttps: true,
+    stickySession: true,
+    routerLogs: false,
+    stack: "scalingo-22",
+    project: "shop",
+    env: { NODE_ENV: "production", DATABASE_URL: "$SCALINGO_POSTGRESQL_URL", CACHE_URL: "$SCALINGO_REDIS_URL", LOG_LEVEL: "info" },
+    addons: [
+      {
+        providerId: "postgresql",
+        plan: "postgresql-business-512",
+        version: "14.11.0",
+        documents: [
+          { id: "order-1", fields: { customer: "Ada", total: 42.5, paid: true } },
+          { id: "order-2", fields: { customer: "Grace", total: 17, paid: false } },
+          { id: "order-3", fields: { customer: "Linus", total: 99.9, paid: true } },
+        ],
+        logDrains: [{ type: "syslog", url: "syslog+tls://db-logs.example.com:6514" }],
+      },
+      { providerId: "redis", plan: "redis-starter-256", version: "7.2.4" },
+    ],
+    domains: [
+      { name: "shop.example.com", canonical: true, letsencryptEnabled: true, validity: certificateValidity },
+      { name: "www.shop.example.com", letsencryptEnabled: false, validity: certificateValidity },
+    ],
+    collaborators: [
+      { email: "carol@example.com", username: "carol", status: "accepted", isLimited: true },
+      { email: "dave@example.com", username: "dave", status: "pending" },
+    ],
+    notifiers: [
+      { name: "Ops on Slack", type: "slack", selectedEvents: ["deployment", "crash"], webhookUrl: "https://hooks.slack.com/services/T0/B0/shop" },
+    ],
+    alerts: [{ containerType: "web", metric: "5XX", limit: 10, notifiers: ["Ops on Slack"], durationBeforeTrigger: 300_000_000_000, remindEvery: "1h0m0s" }],
+    logDrains: [{ type: "datadog", url: "datadog://dd-token@http-intake.logs.datadoghq.eu?region=eu" }],
+    autoscalers: [{ containerType: "web", metric: "cpu", target: 0.7, minContainers: 2, maxContainers: 5 }],
+    formation: [
+      { name: "web", amount: 2, size: "M", command: "npm start" },
+      { name: "worker", amount: 1, size: "L", command: "node worker.js" },
+    ],
+    scm: { type: "github", owner: "example-org", repo: "shop", branch: "main" },
+    lastDeployment: { gitRef: "3c5e8a1f0b2d4c6e8a0b1c2d3e4f5a6b7c8d9e0f" },
+  };
+}
+
+/** Deployed by `git push` only: no SCM link, so its code cannot be fetched through the API. */
+function gitPushApp(): AppFixtureInput {
+  return simpleApp("git-push-app", {
+    procfile: { web: "bundle exec puma", clock: "bundle exec clockwork clock.rb" },
+    formation: [
+      { name: "web", amount: 1, size: "S", command: "bundle exec puma" },
+      { name: "clock", amount: 1, size: "S", command: "bundle exec clockwork clock.rb" },
+    ],
+    lastDeployment: { gitRef: "b7d1e0a93c5f" },
+  });
 }
 
 function fleet(count: number, certificateValidity: string): AppFixtureInput[] {

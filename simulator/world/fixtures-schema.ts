@@ -29,12 +29,26 @@ const accountSchema = z.object({
   apiTokens: z.array(z.string().min(1)).default([]),
 });
 
+const documentSchema = z.object({
+  id: z.string().min(1),
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+
+const logDrainSchema = z.object({
+  id: z.string().min(1).optional(),
+  type: z.string().min(1),
+  url: z.string().min(1),
+});
+
 const addonSchema = z.object({
   id: z.string().min(1).optional(),
   providerId: z.string().min(1),
   name: z.string().min(1).optional(),
   plan: z.string().min(1).default("starter-512"),
   version: z.string().regex(/^\d+(\.\d+)*$/, "must be a dotted version number such as 15.4.0"),
+  /** A database's records; absent means a small sample set derived from the app's name. */
+  documents: z.array(documentSchema).optional(),
+  logDrains: z.array(logDrainSchema).default([]),
 });
 
 const domainSchema = z.object({
@@ -52,12 +66,21 @@ const collaboratorSchema = z.object({
   email: z.string().min(3),
   username: z.string().min(1).optional(),
   status: z.enum(["accepted", "pending"]).default("accepted"),
+  isLimited: z.boolean().default(false),
 });
 
 const notifierSchema = z.object({
   id: z.string().min(1).optional(),
   name: z.string().min(1),
+  /** The notification platform's name: email, slack, webhook, … */
   type: z.string().min(1).default("webhook"),
+  active: z.boolean().default(true),
+  sendAllAlerts: z.boolean().default(true),
+  sendAllEvents: z.boolean().default(false),
+  /** Event type names, such as deployment or app_crashed. */
+  selectedEvents: z.array(z.string().min(1)).default(["deployment"]),
+  webhookUrl: z.string().min(1).optional(),
+  emails: z.array(z.string().min(3)).optional(),
 });
 
 const alertSchema = z.object({
@@ -65,12 +88,11 @@ const alertSchema = z.object({
   containerType: z.string().min(1).default("web"),
   metric: z.string().min(1),
   limit: z.number(),
-});
-
-const logDrainSchema = z.object({
-  id: z.string().min(1).optional(),
-  type: z.string().min(1),
-  url: z.string().min(1),
+  /** Names of the app's notifiers the alert goes to. */
+  notifiers: z.array(z.string().min(1)).default([]),
+  sendWhenBelow: z.boolean().default(false),
+  durationBeforeTrigger: z.number().int().min(0).default(0),
+  remindEvery: z.string().default(""),
 });
 
 const autoscalerSchema = z.object({
@@ -80,12 +102,14 @@ const autoscalerSchema = z.object({
   target: z.number().positive(),
   minContainers: z.number().int().min(1),
   maxContainers: z.number().int().min(1),
+  disabled: z.boolean().default(false),
 });
 
 const formationSchema = z.object({
   name: z.string().min(1),
   amount: z.number().int().min(0),
   size: z.string().min(1).default("M"),
+  command: z.string().min(1).optional(),
 });
 
 const scmSchema = z.object({
@@ -93,6 +117,8 @@ const scmSchema = z.object({
   owner: z.string().min(1),
   repo: z.string().min(1),
   branch: z.string().min(1).default("main"),
+  autoDeployEnabled: z.boolean().default(true),
+  deployReviewAppsEnabled: z.boolean().default(false),
 });
 
 const deploymentSchema = z.object({
@@ -113,6 +139,12 @@ const appSchema = z.object({
   forceHttps: z.boolean().default(false),
   stickySession: z.boolean().default(false),
   routerLogs: z.boolean().default(false),
+  stack: z.string().min(1).default("scalingo-22"),
+  /** Project name in the app's region; every account has a "default" one. */
+  project: z.string().min(1).default("default"),
+  hdsResource: z.boolean().default(false),
+  /** The process types its code declares (what a deployment creates). */
+  procfile: z.record(z.string(), z.string()).optional(),
   env: z.record(z.string(), z.string()).default({}),
   addons: z.array(addonSchema).default([]),
   domains: z.array(domainSchema).default([]),
@@ -131,6 +163,8 @@ export const worldFixturesSchema = z.object({
   regions: z.array(regionSchema).min(1),
   accounts: z.array(accountSchema).min(1),
   apps: z.array(appSchema).default([]),
+  /** Domain name → region its DNS points at; a fixture domain defaults to its app's region. */
+  dns: z.record(z.string(), z.string()).default({}),
 });
 
 /** What a fixtures file (or the `fixtures` option) contains. */

@@ -13,3 +13,25 @@ export function stableObjectId(seed: string): string {
 export function uuid(): string {
   return randomUUID();
 }
+
+/**
+ * Catalogue objects (stacks, sizes, plans, platforms, event types) and new objects get Scalingo's
+ * prefixed UUID shape; a catalogue id is derived from its region and name, so the same name has a
+ * different id in each region, and ids survive a restart.
+ */
+export function regionalId(prefix: string, region: string, key: string): string {
+  return `${prefix}-${uuidFrom(`${prefix}:${region}:${key}`)}`;
+}
+
+export function prefixedId(prefix: string): string {
+  return `${prefix}-${randomUUID()}`;
+}
+
+export function stablePrefixedId(prefix: string, seed: string): string {
+  return `${prefix}-${uuidFrom(seed)}`;
+}
+
+function uuidFrom(seed: string): string {
+  const hex = createHash("sha256").update(seed).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

@@ -1,9 +1,12 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { Account, App, Region, WorldData } from "./types";
+import type { Account, Addon, App, AsyncEffect, Region, ScheduledEffect, WorldData } from "./types";
+import { uuid } from "./ids";
 
 /** Lookups and changes on the simulated regions, accounts and apps. */
 export class World {
-  constructor(private data: WorldData) {}
+  constructor(private data: WorldData) {
+    fillMissingCollections(data);
+  }
 
   /** The live data, for persistence and snapshots; callers must not keep it across changes. */
   get current(): WorldData {
@@ -11,6 +14,7 @@ export class World {
   }
 
   replace(data: WorldData): void {
+    fillMissingCollections(data);
     this.data = data;
   }
 
@@ -61,6 +65,39 @@ export class World {
   removeApp(id: string): void {
     this.data.apps = this.data.apps.filter((app) => app.id !== id);
   }
+
+  /** An addon anywhere in one region, with its app. */
+  findAddon(region: string, addonId: string): { app: App; addon: Addon } | undefined {
+    for (const app of this.appsIn(region)) {
+      const addon = app.addons.find((a) => a.id === addonId);
+      if (addon) return { app, addon };
+    }
+    return undefined;
+  }
+
+  /** Runs `effect` once the clock passes `atMs` (see settle-effects.ts). */
+  schedule(atMs: number, effect: AsyncEffect): void {
+    this.data.schedule.push({ id: uuid(), atMs, effect });
+  }
+
+  /** Removes and returns the earliest effect due at `nowMs`, if any. */
+  takeDue(nowMs: number): ScheduledEffect | undefined {
+    let earliest = -1;
+    this.data.schedule.forEach((entry, i) => {
+      if (entry.atMs <= nowMs && (earliest < 0 || entry.atMs < this.data.schedule[earliest].atMs)) earliest = i;
+    });
+    if (earliest < 0) return undefined;
+    return this.data.schedule.splice(earliest, 1)[0];
+  }
+}
+
+/** A state file written before these collections existed still loads. */
+function fillMissingCollections(data: WorldData): void {
+  data.projects ??= [];
+  data.sources ??= [];
+  data.scmRepos ??= [];
+  data.dns ??= {};
+  data.schedule ??= [];
 }
 
 function digest(value: string): Buffer {

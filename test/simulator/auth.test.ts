@@ -63,7 +63,8 @@ describe("simulator: auth service and regions", () => {
         display_name: "Paris - Outscale",
         api: `${world.sim.authUrl}/osc-fr1`,
         dashboard: "https://dashboard.scalingo.com",
-        database_api: "https://db-api.osc-fr1.scalingo.com",
+        // go-scalingo finds the Database API here: it must be this server (paths /api/…).
+        database_api: `${world.sim.authUrl}/osc-fr1`,
         ssh: "ssh.osc-fr1.scalingo.com:22",
         default: true,
       });

@@ -2,10 +2,11 @@ import { empty, json, type ApiResponse } from "../api-response";
 import { failuresBody, faultsBody, stepDurationsBody } from "../admin-schemas";
 import { parseBody } from "../request-schemas";
 import { Router, type RouteContext } from "../router";
+import { addPublicAdminRoutes } from "./public-admin-routes";
 
 /** Test controls under `/_simulator/`: no auth, loopback callers only, not rate limited or logged. */
 export function adminRoutes(): Router {
-  return new Router()
+  return addPublicAdminRoutes(new Router())
     .add("GET", "/_simulator/requests", "none", (ctx) => json(200, { requests: ctx.core.requestLog.list() }))
     .add("DELETE", "/_simulator/requests", "none", (ctx) => {
       ctx.core.requestLog.clear();

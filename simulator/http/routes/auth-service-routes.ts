@@ -1,3 +1,4 @@
+import { integrationsOf } from "../../world/public/scm-ops";
 import type { Region } from "../../world/types";
 import { json, type ApiResponse } from "../api-response";
 import { exchangeBody, parseBody } from "../request-schemas";
@@ -8,7 +9,8 @@ export function authServiceRoutes(): Router {
   return new Router()
     .add("POST", "/v1/tokens/exchange", "api-token", exchangeToken)
     .add("GET", "/v1/regions", "optional-bearer", listRegions)
-    .add("GET", "/v1/users/self", "bearer", showSelf);
+    .add("GET", "/v1/users/self", "bearer", showSelf)
+    .add("GET", "/v1/scm_integrations", "bearer", listIntegrations);
 }
 
 async function exchangeToken(ctx: RouteContext): Promise<ApiResponse> {
@@ -27,6 +29,27 @@ function showSelf(ctx: RouteContext): ApiResponse {
   });
 }
 
+/** Account-wide SCM integrations (§2.5): one per hosted SCM, usable in every region. */
+function listIntegrations(ctx: RouteContext): ApiResponse {
+  const account = caller(ctx);
+  return json(200, {
+    scm_integrations: integrationsOf(account).map((i) => ({
+      id: i.id,
+      scm_type: i.scmType,
+      url: i.url,
+      // Never a real token: the simulator's integrations reach its fixture repositories only.
+      access_token: "",
+      uid: account.id,
+      username: account.username,
+      email: account.email,
+      avatar_url: "",
+      profile_url: `${i.url}/${account.username}`,
+      created_at: "2023-03-01T09:00:00.000Z",
+      owner: { id: account.id, username: account.username, email: account.email },
+    })),
+  });
+}
+
 /** Anonymous callers see only the public regions. */
 function listRegions(ctx: RouteContext): ApiResponse {
   const visible = ctx.core.world.regions().filter((region) => ctx.account !== null || !region.restricted);
@@ -39,7 +62,9 @@ function regionJson(region: Region, publicUrl: string) {
     display_name: region.displayName,
     api: `${publicUrl}/${region.name}`,
     dashboard: "https://dashboard.scalingo.com",
-    database_api: `https://db-api.${region.name}.scalingo.com`,
+    // The Database API is served under the region's prefix (`/api/…`), as Scalingo's JS client
+    // now calls it on the region's host; go-scalingo reads this field to find it.
+    database_api: `${publicUrl}/${region.name}`,
     ssh: `ssh.${region.name}.scalingo.com:22`,
     default: region.default,
   };

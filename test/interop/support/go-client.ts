@@ -8,7 +8,10 @@ import { runProcess } from "./process";
 /** What test/interop/go-client printed for one go-scalingo call (see report.go there). */
 export interface GoCall {
   call: string;
-  args?: Record<string, string>;
+  /** The region whose API the call went to (go-client-v10 only). */
+  region?: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  args?: Record<string, any>;
   ok: boolean;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   value?: any;
@@ -36,16 +39,19 @@ export interface GoRun {
   sent: { method: string; url: string }[];
 }
 
-const sourceDir = () => path.join(repoRoot(), "test", "interop", "go-client");
+/** The Go drivers under test/interop: go-client (go-scalingo v7.0.2), go-client-v10 (v10.0.0). */
+export type GoDriver = "go-client" | "go-client-v10";
+
+const sourceDir = (driver: GoDriver) => path.join(repoRoot(), "test", "interop", driver);
 
 /**
  * Builds the go-scalingo driver into the tool cache (outside the repository), named by a hash
  * of its sources: the first build fetches go-scalingo from the Go module proxy, later ones
  * find the binary (or, after an edit, reuse Go's build cache) and take a second or two.
  */
-export async function buildGoClient(): Promise<string> {
-  const source = sourceDir();
-  const bin = path.join(toolCacheDir(), "go-client", `goclient-${sourceHash(source)}`);
+export async function buildGoClient(driver: GoDriver = "go-client"): Promise<string> {
+  const source = sourceDir(driver);
+  const bin = path.join(toolCacheDir(), driver, `goclient-${sourceHash(source)}`);
   if (fs.existsSync(bin)) return bin;
   fs.mkdirSync(path.dirname(bin), { recursive: true });
   const tmp = `${bin}.${process.pid}.tmp`;

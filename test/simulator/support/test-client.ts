@@ -40,6 +40,10 @@ export class TestClient {
     return send("POST", `${this.sim.regionApiUrl(region)}${path}`, body, await this.auth());
   }
 
+  async put(region: string, path: string, body: unknown): Promise<Answer> {
+    return send("PUT", `${this.sim.regionApiUrl(region)}${path}`, body, await this.auth());
+  }
+
   async patch(region: string, path: string, body: unknown): Promise<Answer> {
     return send("PATCH", `${this.sim.regionApiUrl(region)}${path}`, body, await this.auth());
   }
