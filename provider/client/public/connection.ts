@@ -112,8 +112,8 @@ export class PublicConnection {
     const baseUrl = this.databaseApiUrls[region] ?? (await this.directory.databaseApiUrl(region));
     const send = async () => {
       // Fetched before the request takes its turn in the budget: the token request has its own.
-      await this.addonTokens.token(region, app, addonId);
-      const credentials: Credentials = { kind: "bearer", token: () => this.addonTokens.token(region, app, addonId) };
+      const token = await this.addonTokens.token(region, app, addonId);
+      const credentials: Credentials = { kind: "bearer", token: () => Promise.resolve(token) };
       return this.send({ ...this.httpRequest(request, options), baseUrl, region, credentials });
     };
     try {

@@ -54,9 +54,9 @@ export class Deployments {
     return parseAnswer(pageOfDeployments, await this.channel.call({ method: "GET", path, query: pageQuery(page) }, options));
   }
 
-  /** Every deployment, page after page (at most `maxPages`). */
-  listAll(app: string, maxPages = 20, options?: CallOptions): Promise<Deployment[]> {
-    return collectPages((page) => this.list(app, { page, perPage: 100 }, options), undefined, maxPages);
+  /** Every deployment, following `next_page` (at most `maxPages` requests). */
+  listAll(app: string, { perPage = 100, maxPages = 20 }: { perPage?: number; maxPages?: number } = {}, options?: CallOptions): Promise<Deployment[]> {
+    return collectPages((page) => this.list(app, { page, perPage }, options), undefined, maxPages);
   }
 
   /** Polled while it builds: a poll unless told otherwise. */
