@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { seg, type CallOptions } from "./connection";
 import type { RegionChannel } from "./region-channel";
-import { definedOnly, flag, parseAnswer, text } from "./wire";
+import { flag, parseAnswer, text, toWire } from "./wire";
 
 /** An alert (contract §2.7). `notifierIds` are this app's notifiers: remap them when copying. */
 export interface Alert {
@@ -88,15 +88,7 @@ export class Alerts {
   }
 }
 
-function alertFieldsOf(change: AlertChange) {
-  return definedOnly({
-    container_type: change.containerType,
-    metric: change.metric,
-    limit: change.limit,
-    notifiers: change.notifierIds,
-    send_when_below: change.sendWhenBelow,
-    duration_before_trigger: change.durationBeforeTrigger,
-    remind_every: change.remindEvery ?? undefined,
-    disabled: change.disabled,
-  });
+/** The wire calls the notifier ids `notifiers`; an unknown reminder is left out, not sent as null. */
+function alertFieldsOf({ notifierIds, remindEvery, ...change }: AlertChange) {
+  return toWire({ ...change, notifiers: notifierIds, remindEvery: remindEvery ?? undefined });
 }

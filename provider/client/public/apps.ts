@@ -1,19 +1,12 @@
 import { z } from "zod";
 import { ScalingoNotFoundError } from "../errors";
+import type { App } from "../types";
 import { seg, type CallOptions } from "./connection";
 import type { RegionChannel } from "./region-channel";
-import { definedOnly, flag, parseAnswer, text } from "./wire";
+import { flag, parseAnswer, text, toWire } from "./wire";
 
-/** An app as `GET /v1/apps/:app` shows it (contract §2.1). */
-export interface AppDetails {
-  id: string;
-  name: string;
-  region: string;
-  /** `new`, `running`, `stopped`, `scaling`, `restarting`, … */
-  status: string;
-  url: string;
-  baseUrl: string;
-  gitUrl: string;
+/** An app as `GET /v1/apps/:app` shows it (contract §2.1); `status`: `new`, `running`, `stopped`, `scaling`, `restarting`, … */
+export interface AppDetails extends App {
   /** This region's id of the stack: map it to the other region by the stack's name. */
   stackId: string;
   project: { id: string; name: string } | null;
@@ -127,15 +120,7 @@ export class Apps {
 
   /** DEVDOC's form (`PATCH` with the `app` wrapper); go-scalingo's unwrapped PUT is the same change. */
   async updateSettings(app: string, settings: AppSettings, options?: CallOptions): Promise<AppDetails> {
-    const body = {
-      app: definedOnly({
-        force_https: settings.forceHttps,
-        sticky_session: settings.stickySession,
-        router_logs: settings.routerLogs,
-        stack_id: settings.stackId,
-        project_id: settings.projectId,
-      }),
-    };
+    const body = { app: toWire(settings) };
     return parseAnswer(appSchema, await this.channel.call({ method: "PATCH", path: `/v1/apps/${seg(app)}`, body }, options));
   }
 
@@ -146,5 +131,5 @@ export class Apps {
 }
 
 function createBody(spec: CreateAppSpec) {
-  return { app: definedOnly({ name: spec.name, project_id: spec.projectId, stack_id: spec.stackId, hds_resource: spec.hdsResource }) };
+  return { app: toWire(spec) };
 }

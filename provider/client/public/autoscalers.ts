@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { seg, type CallOptions } from "./connection";
 import type { RegionChannel } from "./region-channel";
-import { definedOnly, flag, parseAnswer, text } from "./wire";
+import { flag, parseAnswer, text, toWire } from "./wire";
 
 /** An autoscaler (contract §2.2); it owns two alerts, which it creates and deletes itself. */
 export interface Autoscaler {
@@ -63,30 +63,13 @@ export class Autoscalers {
   }
 
   async create(app: string, spec: AutoscalerSpec, options?: CallOptions): Promise<Autoscaler> {
-    const body = {
-      autoscaler: definedOnly({
-        container_type: spec.containerType,
-        min_containers: spec.minContainers,
-        max_containers: spec.maxContainers,
-        metric: spec.metric,
-        target: spec.target,
-        disabled: spec.disabled,
-      }),
-    };
+    const body = { autoscaler: toWire(spec) };
     return parseAnswer(autoscalerSchema, await this.channel.call({ method: "POST", path: `/v1/apps/${seg(app)}/autoscalers`, body }, options));
   }
 
   /** DEVDOC's wrapped PATCH (go-scalingo sends the fields unwrapped, §6). */
   async update(app: string, autoscalerId: string, change: AutoscalerChange, options?: CallOptions): Promise<Autoscaler> {
-    const body = {
-      autoscaler: definedOnly({
-        min_containers: change.minContainers,
-        max_containers: change.maxContainers,
-        metric: change.metric,
-        target: change.target,
-        disabled: change.disabled,
-      }),
-    };
+    const body = { autoscaler: toWire(change) };
     const path = `/v1/apps/${seg(app)}/autoscalers/${seg(autoscalerId)}`;
     return parseAnswer(autoscalerSchema, await this.channel.call({ method: "PATCH", path, body }, options));
   }

@@ -1,24 +1,18 @@
 import { ScalingoAuthError, ScalingoConfigError, ScalingoNotFoundError, ScalingoResponseError, type RequestDescription } from "../errors";
 import { HttpTransport, type Credentials, type HttpRequest, type HttpResponse } from "../http-transport";
 import { RegionDirectory } from "../region-directory";
-import type { RequestGate, RequestHints, RequestPriority } from "../request-gate";
+import type { RequestHints, RequestPriority } from "../request-gate";
 import { TokenSource } from "../token-source";
 import type { Region } from "../types";
 import { isLoopbackHost, requireSafeUrl } from "../url-safety";
-import { DEFAULT_AUTH_URL } from "../scalingo-client";
+import { DEFAULT_AUTH_URL, type ScalingoClientOptions } from "../scalingo-client";
 import { userAgent } from "../user-agent";
 import { AddonTokens } from "./addon-tokens";
 import { addonTokenSchema, parseAnswer } from "./wire";
 import type { Secret } from "./secret";
 
-export interface PublicApiOptions {
-  apiToken: string;
-  authUrl?: string;
-  /** The process's one request budget; share the server engine's so both stay inside 60/min. */
-  gate?: RequestGate;
-  timeoutMs?: number;
-  retries?: number;
-  retryBaseDelayMs?: number;
+/** ScalingoClient's options (pass the same `gate`: one budget for both engines), and a few of its own. */
+export interface PublicApiOptions extends Pick<ScalingoClientOptions, "apiToken" | "authUrl" | "gate" | "timeoutMs" | "retries" | "retryBaseDelayMs"> {
   /** Per-attempt timeout of transfers to pre-signed URLs (archive uploads, logs). Default 10 min. */
   transferTimeoutMs?: number;
   /**

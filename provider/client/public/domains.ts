@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { seg, type CallOptions } from "./connection";
 import type { RegionChannel } from "./region-channel";
-import { reveal, secretFragments, type SecretInput } from "./secret";
-import { definedOnly, flag, parseAnswer, text } from "./wire";
+import { secretFragments, type SecretInput } from "./secret";
+import { flag, parseAnswer, text, toWire } from "./wire";
 
 /** A custom domain (contract §2.6). A certificate is never readable: only its subject and key kind. */
 export interface DomainDetails {
@@ -95,11 +95,7 @@ export class Domains {
   }
 }
 
-function domainFieldsOf(change: DomainChange) {
-  return definedOnly({
-    canonical: change.canonical,
-    letsencrypt_enabled: change.letsencryptEnabled,
-    tlscert: change.tlsCert === undefined ? undefined : reveal(change.tlsCert),
-    tlskey: change.tlsKey === undefined ? undefined : reveal(change.tlsKey),
-  });
+/** The wire spells the certificate fields `tlscert` and `tlskey`. */
+function domainFieldsOf({ tlsCert, tlsKey, ...change }: DomainChange) {
+  return toWire({ ...change, tlscert: tlsCert, tlskey: tlsKey });
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { seg, type CallOptions } from "./connection";
 import type { RegionChannel } from "./region-channel";
 import { reveal, type Secret, secretFragments, type SecretInput } from "./secret";
-import { definedOnly, parseAnswer, secretString } from "./wire";
+import { parseAnswer, secretString, toWire } from "./wire";
 
 /**
  * A log drain, as Scalingo lists it: only its encoded URL (`datadog://TOKEN?region=…`,
@@ -57,16 +57,7 @@ export class LogDrains {
   }
 
   private async create(path: string, spec: LogDrainSpec, options?: CallOptions): Promise<LogDrain> {
-    const body = {
-      drain: definedOnly({
-        type: spec.type,
-        url: spec.url === undefined ? undefined : reveal(spec.url),
-        host: spec.host,
-        port: spec.port,
-        token: spec.token === undefined ? undefined : reveal(spec.token),
-        drain_region: spec.drainRegion,
-      }),
-    };
+    const body = { drain: toWire(spec) };
     const secrets = secretFragments([spec.url, spec.token]);
     return parseAnswer(drainSchema, await this.channel.call({ method: "POST", path, body, secrets }, options));
   }

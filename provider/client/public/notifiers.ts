@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { seg, type CallOptions } from "./connection";
 import type { RegionChannel } from "./region-channel";
-import { reveal, Secret, secretFragments, type SecretInput } from "./secret";
-import { definedOnly, flag, parseAnswer, text } from "./wire";
+import { Secret, secretFragments, type SecretInput } from "./secret";
+import { flag, parseAnswer, text, toWire } from "./wire";
 
 /**
  * A notifier (contract §2.7). `platformId` and `selectedEventIds` are this region's ids: map
@@ -85,13 +85,13 @@ export class Notifiers {
 
   /** go-scalingo's `notifier` root (DEVDOC writes `notifiers` and misspells a key, §6). */
   async create(app: string, spec: NotifierSpec, options?: CallOptions): Promise<Notifier> {
-    const body = { notifier: { platform_id: spec.platformId, ...notifierFieldsOf(spec) } };
+    const body = { notifier: toWire(spec) };
     const secrets = secretFragments([spec.typeData?.webhookUrl]);
     return parseAnswer(notifierSchema, await this.channel.call({ method: "POST", path: `/v1/apps/${seg(app)}/notifiers`, body, secrets }, options));
   }
 
   async update(app: string, notifierId: string, change: NotifierChange, options?: CallOptions): Promise<Notifier> {
-    const body = { notifier: notifierFieldsOf(change) };
+    const body = { notifier: toWire(change) };
     const secrets = secretFragments([change.typeData?.webhookUrl]);
     const path = `/v1/apps/${seg(app)}/notifiers/${seg(notifierId)}`;
     return parseAnswer(notifierSchema, await this.channel.call({ method: "PATCH", path, body, secrets }, options));
@@ -100,23 +100,4 @@ export class Notifiers {
   async delete(app: string, notifierId: string, options?: CallOptions): Promise<void> {
     await this.channel.call({ method: "DELETE", path: `/v1/apps/${seg(app)}/notifiers/${seg(notifierId)}` }, options);
   }
-}
-
-function notifierFieldsOf(change: NotifierChange) {
-  const data = change.typeData;
-  return definedOnly({
-    name: change.name,
-    active: change.active,
-    send_all_alerts: change.sendAllAlerts,
-    send_all_events: change.sendAllEvents,
-    selected_event_ids: change.selectedEventIds,
-    type_data: data
-      ? definedOnly({
-          webhook_url: data.webhookUrl === undefined ? undefined : reveal(data.webhookUrl),
-          emails: data.emails,
-          user_ids: data.userIds,
-          phone_number: data.phoneNumber,
-        })
-      : undefined,
-  });
 }

@@ -3,7 +3,7 @@ import { ScalingoNotFoundError } from "../errors";
 import { seg, type CallOptions } from "./connection";
 import { deploymentSchema, type Deployment } from "./deployments";
 import type { RegionChannel } from "./region-channel";
-import { count, definedOnly, flag, parseAnswer, text } from "./wire";
+import { count, flag, parseAnswer, text, toWire } from "./wire";
 
 /** The flags of an SCM link: what a copy must carry over, and what a freeze turns off. */
 export interface ScmLinkSettings {
@@ -103,12 +103,12 @@ export class Scm {
 
   /** Created by the token's holder, whose own integration must reach the repository. */
   async create(app: string, spec: CreateScmLinkSpec, options?: CallOptions): Promise<ScmLink> {
-    const body = { scm_repo_link: { source: spec.source, auth_integration_uuid: spec.authIntegrationUuid, ...settingsBody(spec) } };
+    const body = { scm_repo_link: toWire(spec) };
     return parseAnswer(linkSchema, await this.channel.call({ method: "POST", path: linkPath(app), body }, options));
   }
 
   async update(app: string, settings: ScmLinkSettings, options?: CallOptions): Promise<ScmLink> {
-    const body = { scm_repo_link: settingsBody(settings) };
+    const body = { scm_repo_link: toWire(settings) };
     return parseAnswer(linkSchema, await this.channel.call({ method: "PATCH", path: linkPath(app), body }, options));
   }
 
@@ -125,17 +125,4 @@ export class Scm {
 
 function linkPath(app: string): string {
   return `/v1/apps/${seg(app)}/scm_repo_link`;
-}
-
-function settingsBody(s: ScmLinkSettings) {
-  return definedOnly({
-    branch: s.branch,
-    auto_deploy_enabled: s.autoDeployEnabled,
-    deploy_review_apps_enabled: s.deployReviewAppsEnabled,
-    delete_on_close_enabled: s.deleteOnCloseEnabled,
-    hours_before_delete_on_close: s.hoursBeforeDeleteOnClose,
-    delete_stale_enabled: s.deleteStaleEnabled,
-    hours_before_delete_stale: s.hoursBeforeDeleteStale,
-    automatic_creation_from_forks_allowed: s.automaticCreationFromForksAllowed,
-  });
 }

@@ -19,9 +19,19 @@ export function parseAnswer<T>(schema: z.ZodType<T>, answer: Answer): T {
   throw new ScalingoResponseError(answer.request, answer.status, `${issue?.code ?? "invalid"}${issue?.path.length ? "" : " body"}${at}`);
 }
 
-/** The fields that were given: an absent setting is left as it is, not reset. */
-export function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+/**
+ * A request body's fields as the wire spells them: camelCase keys in snake_case, Secrets
+ * revealed, nested objects likewise. Absent fields are left out: a setting not given is left as
+ * it is, not reset.
+ */
+export function toWire(fields: object): Record<string, unknown> {
+  const wire: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const plainObject = typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Secret);
+    wire[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value instanceof Secret ? value.reveal() : plainObject ? toWire(value) : value;
+  }
+  return wire;
 }
 
 export const secretString = z.string().transform((value) => new Secret(value));
