@@ -1,4 +1,4 @@
-import { ScalingoAuthError, ScalingoConfigError, ScalingoNotFoundError, ScalingoResponseError, type RequestDescription } from "../errors";
+import { ScalingoAuthError, ScalingoConfigError, ScalingoNotFoundError, type RequestDescription } from "../errors";
 import { HttpTransport, type Credentials, type HttpRequest, type HttpResponse } from "../http-transport";
 import { RegionDirectory } from "../region-directory";
 import type { RequestHints, RequestPriority } from "../request-gate";
@@ -182,12 +182,11 @@ export function seg(value: string): string {
 
 /** The URL, if it is one we may send a body to: https, or plain http to this machine. */
 function signedTarget(url: Secret, label: string, method: string, region: string): URL {
-  const request = { method, path: `<${label}>`, region };
   let target: URL;
   try {
     target = new URL(url.reveal());
   } catch {
-    throw new ScalingoResponseError(request, 0, `the ${label} is not an absolute URL`);
+    throw new ScalingoConfigError(label, `the ${label} Scalingo gave (region ${region}, for a ${method}) is not an absolute URL`, "invalid_url");
   }
   if (target.protocol === "https:" || (target.protocol === "http:" && isLoopbackHost(target.hostname))) return target;
   throw new ScalingoConfigError(label, `the ${label} must use https:// (plain http:// only to a loopback address), got ${target.protocol}//${target.host}`, "insecure_url");
