@@ -21,7 +21,7 @@ export type Credentials =
   | { kind: "bearer"; token: () => Promise<string> };
 
 export interface HttpRequest {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   /** Base URL (auth service or region API), without `/v1`. */
   baseUrl: string;
   path: string;
@@ -38,12 +38,26 @@ export interface HttpRequest {
    * POST. The token exchange is a POST that changes nothing on the server: it says true.
    */
   idempotent?: boolean;
+  /** Extra request headers (Scalingo's `X-Dry-Run`). */
+  headers?: Record<string, string>;
+  /** Sent as it is instead of `body` as JSON: an archive PUT to a pre-signed upload URL. */
+  rawBody?: { contentType: string; data: Uint8Array };
+  /** `text`: the answer is returned as a string (logs, build output), not parsed as JSON. */
+  responseType?: "json" | "text";
+  /** A pre-signed URL outside Scalingo's API (storage, logs): its rate limit does not count it, so it does not wait for the budget. */
+  outsideBudget?: boolean;
+  /** Shown in errors instead of `path`, when the path belongs to a secret URL. */
+  describeAs?: string;
+  /** Values the request carries (variable values, a certificate key): stripped from any error the server answers. */
+  secrets?: readonly string[];
 }
 
 export interface HttpResponse {
   status: number;
-  /** Parsed JSON, or `undefined` for an empty body. */
+  /** Parsed JSON, or `undefined` for an empty body; the text itself with `responseType: "text"`. */
   body: unknown;
+  /** Response headers, lower-case names (`location`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface TransportOptions {
@@ -69,6 +83,7 @@ interface Attempt {
   hints: RequestHints | undefined;
   credentials: Credentials;
   idempotent: boolean;
+  outsideBudget: boolean;
   /**
    * Notes each credential value sent, to strip it from anything the server says back. A
    * function because axios copies plain objects and arrays of the config on every attempt.
@@ -112,13 +127,14 @@ export class HttpTransport {
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
-    const description: RequestDescription = { method: request.method, path: request.path, region: request.region };
+    const description: RequestDescription = { method: request.method, path: request.describeAs ?? request.path, region: request.region };
     const sent: string[] = [];
     const attempt: Attempt = {
       priority: request.priority,
       hints: request.hints,
       credentials: request.credentials,
       idempotent: request.idempotent ?? request.method !== "POST",
+      outsideBudget: request.outsideBudget ?? false,
       noteSent: (secret) => sent.push(secret),
     };
     try {
@@ -126,23 +142,26 @@ export class HttpTransport {
         method: request.method,
         url: joinUrl(request.baseUrl, request.path),
         params: request.query,
-        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        data: request.rawBody ? request.rawBody.data : request.body === undefined ? undefined : JSON.stringify(request.body),
         headers: {
           Accept: "application/json",
-          "Content-Type": "application/json",
+          "Content-Type": request.rawBody?.contentType ?? "application/json",
           "User-Agent": this.options.userAgent,
+          ...request.headers,
         },
         attempt,
       } as never);
-      return { status: response.status, body: parseJsonBody(description, response.status, redactEchoes(response.data, sent)) };
+      const text = redactEchoes(response.data, sent);
+      const body = request.responseType === "text" ? (text ?? "") : parseJsonBody(description, response.status, text);
+      return { status: response.status, body, headers: plainHeaders(response.headers) };
     } catch (error) {
-      throw toScalingoError(error, description, request.migrationEndpoint ?? false, sent);
+      throw toScalingoError(error, description, request.migrationEndpoint ?? false, [...sent, ...(request.secrets ?? [])]);
     }
   }
 
   private async prepareAttempt(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
     const attempt = (config as unknown as { attempt: Attempt }).attempt;
-    await this.gate.acquire(attempt.priority, attempt.hints);
+    if (!attempt.outsideBudget) await this.gate.acquire(attempt.priority, attempt.hints);
     const credentials = attempt.credentials;
     if (credentials.kind === "bearer") {
       const token = await credentials.token();
@@ -183,6 +202,10 @@ function tooLarge(error: AxiosError): boolean {
 
 function connectionNeverMade(error: AxiosError): boolean {
   return error.code === "ECONNREFUSED" || error.code === "ENOTFOUND" || error.code === "EAI_AGAIN";
+}
+
+function plainHeaders(headers: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([, v]) => typeof v === "string").map(([k, v]) => [k.toLowerCase(), v as string]));
 }
 
 function joinUrl(base: string, path: string): string {

@@ -46,6 +46,19 @@ export class RegionDirectory {
     return region.api;
   }
 
+  /**
+   * The Database API base URL of `name`. Checked here, not with the region list: only the
+   * public-API engine sends credentials (addon tokens) there.
+   */
+  async databaseApiUrl(name: string, setting = "region"): Promise<string> {
+    await this.apiUrl(name, setting);
+    const region = (await this.list()).find((r) => r.name === name);
+    const where = `the Database API URL of region ${name}`;
+    if (!region?.databaseApi) throw new ScalingoConfigError(setting, `the auth service lists no Database API for region ${name}`, "no_database_api");
+    requireSameOwner(this.authUrl, requireSafeUrl(region.databaseApi, where), where);
+    return region.databaseApi;
+  }
+
   private async fetch(): Promise<Region[]> {
     const request = { method: "GET" as const, path: "/v1/regions" };
     const response = await this.transport.send({

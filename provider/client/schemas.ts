@@ -82,6 +82,7 @@ export const regionsSchema = z
         name: z.string().min(1),
         display_name: z.string().nullish(),
         api: z.string().min(1),
+        database_api: z.string().min(1).nullish(),
         default: z.boolean().nullish(),
       }),
     ),
@@ -91,6 +92,7 @@ export const regionsSchema = z
       name: region.name,
       displayName: region.display_name ?? region.name,
       api: region.api.replace(/\/+$/, ""),
+      ...(region.database_api ? { databaseApi: region.database_api.replace(/\/+$/, "") } : {}),
       default: region.default ?? false,
     })),
   );

@@ -56,17 +56,21 @@ export class TokenSource {
     const parsed = tokenExchangeSchema.safeParse(response.body);
     if (!parsed.success) throw new ScalingoResponseError(request, response.status, "no `token` in the exchange answer");
     const token = parsed.data.token;
-    this.#bearer = { token, refreshAt: this.refreshTime(token) };
+    this.#bearer = { token, refreshAt: refreshTime(token, this.now()) };
     return token;
   }
+}
 
-  private refreshTime(token: string): number {
-    try {
-      const { exp } = decodeJwt(token);
-      if (typeof exp === "number") return exp * 1000 - REFRESH_MARGIN_MS;
-    } catch {
-      // Not a JWT we can read: fall back to a conservative lifetime.
-    }
-    return this.now() + FALLBACK_LIFETIME_MS - REFRESH_MARGIN_MS;
+/**
+ * When a short-lived token (a bearer, an addon token: JWTs valid an hour) should be replaced:
+ * five minutes before its `exp`, or after a conservative lifetime when `exp` cannot be read.
+ */
+export function refreshTime(token: string, now: number): number {
+  try {
+    const { exp } = decodeJwt(token);
+    if (typeof exp === "number") return exp * 1000 - REFRESH_MARGIN_MS;
+  } catch {
+    // Not a JWT we can read: fall back to a conservative lifetime.
   }
+  return now + FALLBACK_LIFETIME_MS - REFRESH_MARGIN_MS;
 }

@@ -5,6 +5,8 @@ export interface Region {
   displayName: string;
   /** API base URL, without `/v1`. */
   api: string;
+  /** Database API base URL, without `/api` (absent when the auth service does not list one). */
+  databaseApi?: string;
   default: boolean;
 }
 

@@ -1,0 +1,26 @@
+/** Scalingo's public API, typed: what the client engine stands on. */
+export { PublicApi } from "./public-api";
+export { RegionApi } from "./region-api";
+export type { CallOptions, PublicApiOptions } from "./connection";
+export { Secret, reveal, type SecretInput } from "./secret";
+export type { OperationRef, Page, PageRequest } from "./wire";
+export type { AppDetails, AppSettings, CreateAppSpec } from "./apps";
+export type { Project } from "./projects";
+export type { AddonPlan, AddonProvider, ContainerSize, EventType, NotificationPlatform, Stack } from "./catalogues";
+export type { ContainerType, RunningContainer, ScaleResult, ScaleTarget } from "./formation";
+export { operationSettled, type Operation, type OperationStatus } from "./operations";
+export type { Variable, VariableInput } from "./variables";
+export type { Addon, AddonStatus, ProvisionedAddon, ProvisionSpec } from "./addons";
+export { backupSettled, type Backup, type BackupStatus, type Database, type DatabaseVersion } from "./databases";
+export type { AddDomainSpec, DomainChange, DomainDetails } from "./domains";
+export type { Collaborator } from "./collaborators";
+export type { Notifier, NotifierChange, NotifierSpec, NotifierTypeData } from "./notifiers";
+export type { Alert, AlertChange, AlertSpec } from "./alerts";
+export type { LogDrain, LogDrainSpec } from "./log-drains";
+export type { Autoscaler, AutoscalerChange, AutoscalerSpec } from "./autoscalers";
+export type { CreateScmLinkSpec, ScmIntegration, ScmLink, ScmLinkSettings } from "./scm";
+export { DEPLOYMENT_FAILURES, deploymentSettled, type Deployment } from "./deployments";
+export type { Source } from "./sources";
+export type { OneOffSpec, StartedOneOff } from "./one-offs";
+export type { LogsRequest } from "./logs";
+export type { AppEvent } from "./events";
