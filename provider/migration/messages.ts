@@ -121,6 +121,14 @@ export function doneChangeMessage(field: string): string {
   );
 }
 
+/** How a preview names a value it will know only during the update. */
+export const COMPUTED = "(computed)";
+
+/** A preview's plan when the inputs it depends on come from resources not created yet. */
+export function computedPlanNote(computed: readonly string[]): string {
+  return `decided during the update: ${computed.join(", ")} ${computed.length === 1 ? "comes" : "come"} from resources not created or updated yet`;
+}
+
 export function describeSpec(spec: Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "newName">): string {
   const renamed = spec.newName && spec.newName !== spec.app ? ` as '${spec.newName}'` : "";
   return `'${spec.app}' from ${spec.sourceRegion} to ${spec.destinationRegion}${renamed}`;

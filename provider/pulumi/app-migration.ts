@@ -4,12 +4,13 @@ import { appMigrationProvider } from "./serialized-provider";
 
 export type MigrationStage = "create" | "prepare" | "data" | "finalize";
 
+/** Each limit may itself come from another resource's output. */
 export interface AppMigrationTimeouts {
-  preflight?: string;
-  prepare?: string;
-  data?: string;
-  finalize?: string;
-  abort?: string;
+  preflight?: pulumi.Input<string>;
+  prepare?: pulumi.Input<string>;
+  data?: pulumi.Input<string>;
+  finalize?: pulumi.Input<string>;
+  abort?: pulumi.Input<string>;
 }
 
 export interface AppMigrationArgs {

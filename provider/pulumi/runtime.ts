@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { ScalingoConfigError, ScalingoNotFoundError } from "../client/errors";
 import type { RegionMigration } from "../client/types";
 import { MigrationError } from "../migration/errors";
-import { operationsOf, doneChangeMessage, nextStepHint } from "../migration/messages";
+import { COMPUTED, computedPlanNote, operationsOf, doneChangeMessage, nextStepHint } from "../migration/messages";
 import { nextAction, plannedSteps } from "../migration/plan";
 import { isStage, type Stage } from "../migration/stages";
 import { buildOutputs, type MigrationOutputs } from "../migration/outputs";
@@ -16,15 +16,13 @@ import { toSpec, validateInputs, type CheckedInputs, type CheckFailure } from ".
 import * as context from "./provider-context";
 import { userMessage } from "./user-messages";
 import { watchEngine } from "./engine-watchdog";
+import { knownPart, unknownProperties } from "./unknowns";
 
 watchEngine();
 
 type Props = Record<string, unknown>;
 /** Outputs as stored: the domain's outputs plus the inputs needed by diff, read and delete. */
 type StoredOutputs = MigrationOutputs & { targetStage: Stage; timeouts: CheckedInputs["timeouts"]; owner: string; __provider?: string };
-
-/** How the engine marks a value it will only know during the update (a preview's unknowns). */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 const REPLACING_INPUTS = ["app", "sourceRegion", "destinationRegion", "newName"] as const;
 
@@ -35,31 +33,38 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 }
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-  const { inputs, failures } = validateInputs(olds, news, process.env);
-  if (!inputs || failures.length) return { inputs: news, failures };
-  // During a preview, inputs computed from other resources are not known yet.
-  if (Object.values(news).includes(UNKNOWN)) return { inputs: { ...inputs, __provider: news.__provider }, failures };
-  failures.push(...(await checkAgainstScalingo(inputs)));
+  const { inputs, partial, failures } = validateInputs(olds, news, process.env);
+  const known = inputs ?? partial?.known;
+  if (!known || failures.length) return { inputs: news, failures };
+  failures.push(...(await checkAgainstScalingo(known)));
   // A new resource gets no diff: its plan is announced here, for `preview`.
-  if (!failures.length && !olds.migrationId && !olds.app) announcePlan(inputs, undefined);
-  return { inputs: { ...inputs, __provider: news.__provider }, failures };
+  if (!failures.length && !olds.migrationId && !olds.app) announcePlan(known, partial?.computed ?? new Set(), undefined);
+  // Computed inputs go back as the engine sent them: the update checks them again, known by then.
+  const computed = Object.fromEntries([...(partial?.computed ?? [])].map((key) => [key, news[key]]));
+  return { inputs: { ...known, ...computed, __provider: news.__provider }, failures };
 }
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
   const stored = olds as unknown as StoredOutputs;
-  const inputs = news as unknown as CheckedInputs;
-  const replaces: string[] = REPLACING_INPUTS.filter((key) => (stored[key] ?? "") !== (inputs[key] ?? ""));
+  // During a preview some inputs may still be computed: each counts as changed.
+  const computed = unknownProperties(news);
+  const inputs = knownPart(news) as Partial<CheckedInputs>;
+  const replaces: string[] = REPLACING_INPUTS.filter((key) => !computed.has(key) && (stored[key] ?? "") !== (inputs[key] ?? ""));
   if (inputs.migrationId && inputs.migrationId !== stored.migrationId) replaces.push("migrationId");
   if (replaces.length && stored.status === "done") throw new Error(doneChangeMessage(replaces.join(", ")));
-  const action = nextAction(stored.status as never, { stage: inputs.stage, migrateData: inputs.migrateData });
+  // A computed one may turn out to differ: the migration may be replaced. Not a done one: the
+  // update either finds the same value or refuses the change, as above.
+  if (stored.status !== "done") replaces.push(...[...REPLACING_INPUTS, "migrationId"].filter((key) => computed.has(key)));
+  const action = inputs.stage === undefined || inputs.migrateData === undefined ? undefined : nextAction(stored.status as never, { stage: inputs.stage, migrateData: inputs.migrateData });
   const inputsChanged =
+    computed.size > 0 ||
     stored.migrateData !== inputs.migrateData ||
     stored.targetStage !== inputs.stage ||
     JSON.stringify(stored.timeouts ?? {}) !== JSON.stringify(inputs.timeouts ?? {});
   // Anything but "reached" (a step to run, a wait, a failure to report, a status this
   // version does not know) needs the update, which reads the server again.
-  const changes = replaces.length > 0 || action.kind !== "reached" || inputsChanged;
-  if (changes) announcePlan(inputs, replaces.length ? undefined : stored);
+  const changes = replaces.length > 0 || action?.kind !== "reached" || inputsChanged;
+  if (changes) announcePlan(inputs, computed, replaces.length ? undefined : stored);
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
@@ -139,21 +144,23 @@ function declarationOf(inputs: CheckedInputs): Declaration {
   return { targetStage: inputs.stage, timeouts: inputs.timeouts, owner: inputs.owner };
 }
 
-/** Optional online checks: only when credentials exist (a preview may have none). */
-async function checkAgainstScalingo(inputs: CheckedInputs): Promise<CheckFailure[]> {
+/** Optional online checks of the known inputs: only when credentials exist (a preview may have none). */
+async function checkAgainstScalingo(inputs: Partial<CheckedInputs>): Promise<CheckFailure[]> {
   const client = context.optionalClient();
   if (!client) return [];
   const failures: CheckFailure[] = [];
   for (const property of ["sourceRegion", "destinationRegion"] as const) {
+    const region = inputs[property];
+    if (region === undefined) continue;
     try {
-      await client.requireRegion(inputs[property], property);
+      await client.requireRegion(region, property);
     } catch (error) {
       if (error instanceof ScalingoConfigError && error.code === "unknown_region") failures.push({ property, reason: error.message });
       else if (error instanceof ScalingoConfigError) failures.push({ property, reason: userMessage(error, context.knownSecrets()) });
       else return failures; // Scalingo unreachable: the update itself will say so.
     }
   }
-  if (inputs.migrationId && !failures.length) {
+  if (inputs.migrationId && inputs.app && inputs.sourceRegion && !failures.length) {
     try {
       await client.getMigration(inputs.sourceRegion, inputs.app, inputs.migrationId, "read");
     } catch (error) {
@@ -165,17 +172,27 @@ async function checkAgainstScalingo(inputs: CheckedInputs): Promise<CheckFailure
   return failures;
 }
 
-/** What the next `up` will do, printed during `preview` (and `up`) without touching Scalingo. */
-function announcePlan(inputs: CheckedInputs, stored: StoredOutputs | undefined): void {
+/**
+ * What the next `up` will do, printed during `preview` (and `up`) without touching Scalingo.
+ * Computed inputs (a preview's unknowns) are said to be so; the plan shows what is known.
+ */
+function announcePlan(inputs: Partial<CheckedInputs>, computed: ReadonlySet<string>, stored: StoredOutputs | undefined): void {
   const name = nameOf(inputs.owner);
+  if (inputs.stage === undefined || inputs.migrateData === undefined) {
+    context.log(`[${name}] plan: ${computedPlanNote([...computed])}`);
+    return;
+  }
   const status = stored?.status as never;
   const running = stored && stored.status === "running" ? runningStepOf({ steps: stored.steps as RegionMigration["steps"], status: "running", newAppId: stored.newAppId }, inputs.migrateData) : undefined;
   const planned = plannedSteps(status, { stage: inputs.stage, migrateData: inputs.migrateData }, running);
+  const destination = inputs.destinationRegion ?? COMPUTED;
   if (!Array.isArray(planned)) {
-    if (planned.kind === "blocked") context.log(`[${name}] plan: nothing can run: ${nextStepHint(status, inputs.destinationRegion)}`);
+    if (planned.kind === "blocked") context.log(`[${name}] plan: nothing can run: ${nextStepHint(status, destination)}`);
     return;
   }
-  const names = { app: inputs.app, dstName: inputs.newName || inputs.app, source: inputs.sourceRegion, destination: inputs.destinationRegion, dataSkipped: !inputs.migrateData };
+  const app = inputs.app ?? COMPUTED;
+  const dstName = inputs.newName === undefined ? COMPUTED : inputs.newName || app;
+  const names = { app, dstName, source: inputs.sourceRegion ?? COMPUTED, destination, dataSkipped: !inputs.migrateData };
   if (running) context.log(`[${name}] plan: wait for the running '${running}' step`);
   for (const step of planned) {
     context.log(`[${name}] plan: ${step === "preflight" ? "create" : step}: the following operations will be achieved:`);
