@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DnsChange } from "../migration/outputs";
+import type { DnsChange, StepProgress } from "../migration/snapshot";
+import type { Stage } from "../migration/stages";
 import { appMigrationProvider } from "./serialized-provider";
 
-export type MigrationStage = "create" | "prepare" | "data" | "finalize";
+export type MigrationStage = Stage;
 
 /** Each limit may itself come from another resource's output. */
 export interface AppMigrationTimeouts {
@@ -31,12 +32,7 @@ export interface AppMigrationArgs {
   timeouts?: pulumi.Input<AppMigrationTimeouts>;
 }
 
-export interface MigrationStepOutput {
-  id: string;
-  name: string;
-  status: string;
-  logs: string | null;
-}
+export type MigrationStepOutput = StepProgress;
 
 /**
  * A Scalingo region migration whose `stage` says how far it must have gone. `pulumi up`

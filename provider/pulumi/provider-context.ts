@@ -1,14 +1,16 @@
 import { scalingoClientFromEnvironment, type ScalingoClient } from "../client/scalingo-client";
+import { ServerEngine } from "../engines/server/server-engine";
+import type { MigrationEngine } from "../migration/engine";
 import { IntentJournal } from "../migration/intent-journal";
-import { Migrator } from "../migration/migrator";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
 import { ScalingoConfigError } from "../client/errors";
 import { RequestScheduler } from "../client/request-scheduler";
 
 /**
- * What one provider process shares between all its resources: credentials, one client (and
- * so one request budget), one journal. Built lazily: `check` and `diff` run in previews that
- * may have no credentials at all.
+ * The composition root: what one provider process shares between all its resources
+ * (credentials, one client and so one request budget, one journal), and the engine that does
+ * the migrations. Built lazily: `check` and `diff` run in previews that may have no
+ * credentials at all.
  */
 interface Settings {
   apiToken?: string;
@@ -32,7 +34,7 @@ export function configure(config: { get(key: string): string | undefined }): voi
   client = undefined;
 }
 
-export function scalingoClient(): ScalingoClient {
+function scalingoClient(): ScalingoClient {
   client ??= scalingoClientFromEnvironment(process.env, {
     gate: scheduler(),
     ...httpTuning(process.env),
@@ -76,16 +78,6 @@ export function scheduler(): RequestScheduler {
   return sharedScheduler;
 }
 
-/** A client when credentials exist, else undefined (for checks that are optional offline). */
-export function optionalClient(): ScalingoClient | undefined {
-  try {
-    return scalingoClient();
-  } catch (error) {
-    if (error instanceof ScalingoConfigError) return undefined;
-    throw error;
-  }
-}
-
 /** Progress lines go to the console, which the Pulumi CLI shows; tests may redirect them. */
 let logSink: (line: string) => void = (line) => console.log(line);
 
@@ -97,8 +89,12 @@ export function log(line: string): void {
   logSink(line);
 }
 
-export function migrator(resourceName: string): Migrator {
-  return new Migrator({ client: scalingoClient(), journal, schedule: pollSchedule, log }, resourceName);
+/**
+ * The engine for one resource (its name prefixes the progress lines). One engine today:
+ * Scalingo's region-migration API, which does the work on its servers.
+ */
+export function engine(resourceName: string): MigrationEngine {
+  return new ServerEngine({ client: scalingoClient, journal, schedule: pollSchedule, log }, resourceName);
 }
 
 /** Values that must never be printed. */
