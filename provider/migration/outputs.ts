@@ -9,8 +9,8 @@ export type { DnsChange } from "./snapshot";
 export interface MigrationOutputs {
   migrationId: string;
   status: string;
-  /** The last stage reached; null before the preflight passed. */
-  stage: Stage | null;
+  /** The last stage reached; null before the preflight passed. (The input `stage` is the target.) */
+  reachedStage: Stage | null;
   app: string;
   sourceRegion: string;
   destinationRegion: string;
@@ -37,7 +37,7 @@ export function buildOutputs(spec: DeclaredNames, snapshot: MigrationSnapshot): 
   return {
     migrationId: snapshot.id,
     status: snapshot.status,
-    stage: snapshot.reachedStage,
+    reachedStage: snapshot.reachedStage,
     app: spec.app,
     sourceRegion: spec.sourceRegion,
     destinationRegion: spec.destinationRegion,
@@ -66,7 +66,7 @@ export function snapshotFromOutputs(outputs: MigrationOutputs): MigrationSnapsho
   return {
     id: outputs.migrationId,
     status: outputs.status as MigrationStatus,
-    reachedStage: outputs.stage,
+    reachedStage: outputs.reachedStage,
     source: { region: outputs.sourceRegion, appName: outputs.srcAppName, appId: outputs.appId },
     destination: {
       region: outputs.destinationRegion,

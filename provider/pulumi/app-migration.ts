@@ -41,8 +41,8 @@ export type MigrationStepOutput = StepProgress;
 export class AppMigration extends pulumi.dynamic.Resource {
   declare readonly migrationId: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
-  /** The last stage reached (null before the preflight passed). */
-  declare readonly stage: pulumi.Output<MigrationStage | null>;
+  /** The last stage reached (null before the preflight passed); `stage` is the one asked for. */
+  declare readonly reachedStage: pulumi.Output<MigrationStage | null>;
   declare readonly sourceRegion: pulumi.Output<string>;
   declare readonly destinationRegion: pulumi.Output<string>;
   declare readonly srcAppName: pulumi.Output<string>;
@@ -78,7 +78,7 @@ export class AppMigration extends pulumi.dynamic.Resource {
  */
 const OUTPUT_PLACEHOLDERS = Object.fromEntries(
   [
-    "migrationId", "sourceRegion", "status", "srcAppName", "dstAppName", "appId", "newAppId", "startedAt", "finishedAt",
+    "migrationId", "sourceRegion", "status", "reachedStage", "srcAppName", "dstAppName", "appId", "newAppId", "startedAt", "finishedAt",
     "steps", "newAppUrl", "gitUrl", "dnsChanges", "redirectExpiresAt", "nextStep",
   ].map((key) => [key, undefined]),
 );

@@ -6,9 +6,10 @@ import { toSpec, type CheckedInputs } from "./inputs";
 
 /**
  * What the stack keeps for an AppMigration: the outputs, plus the inputs that diff, read and
- * delete need (they receive the stored outputs only).
+ * delete need (they receive the stored outputs only). States written before the output was
+ * renamed `reachedStage` hold the stage reached as `stage`.
  */
-export type StoredOutputs = MigrationOutputs & { targetStage: Stage; timeouts: CheckedInputs["timeouts"]; owner: string; __provider?: string };
+export type StoredOutputs = MigrationOutputs & { targetStage: Stage; timeouts: CheckedInputs["timeouts"]; owner: string; __provider?: string; stage?: unknown };
 
 type Declaration = Pick<StoredOutputs, "targetStage" | "timeouts" | "owner">;
 
@@ -28,7 +29,8 @@ export function specOf(state: StoredOutputs): MigrationSpec {
 }
 
 export function reachedStageOf(state: StoredOutputs): Stage | null {
-  return isStage(state.stage) ? state.stage : null;
+  const reached = state.reachedStage === undefined ? state.stage : state.reachedStage;
+  return isStage(reached) ? reached : null;
 }
 
 export function snapshotOfState(state: StoredOutputs): MigrationSnapshot {

@@ -62,13 +62,13 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
   it("walks the full path one stage at a time, with the outputs of each stage", async () => {
     let state = await created(declared("my-app", "create"));
     assert.equal(state.outs.status, "preflight-success");
-    assert.equal(state.outs.stage, "create");
+    assert.equal(state.outs.reachedStage, "create");
     assert.match(String(state.outs.nextStep), /stage to "prepare"/);
     assert.equal(state.outs.newAppId, null);
 
     state = await up(state, declared("my-app", "prepare"));
     assert.equal(state.outs.status, "prepared");
-    assert.equal(state.outs.stage, "prepare");
+    assert.equal(state.outs.reachedStage, "prepare");
     assert.ok(state.outs.newAppId);
     assert.equal(simulator.app("osc-fr1", "my-app")?.status !== undefined, true);
 
@@ -77,7 +77,7 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
 
     state = await up(state, declared("my-app", "finalize"));
     assert.equal(state.outs.status, "done");
-    assert.equal(state.outs.stage, "finalize");
+    assert.equal(state.outs.reachedStage, "finalize");
     assert.equal(state.outs.newAppUrl, "https://my-app.osc-secnum-fr1.scalingo.io");
     assert.match(String(state.outs.gitUrl), /osc-secnum-fr1.*my-app\.git$/);
     assert.deepEqual(state.outs.dnsChanges, [{ domain: "my-app.example.com", type: "CNAME", target: "my-app.osc-secnum-fr1.scalingo.io" }]);
