@@ -1,27 +1,19 @@
 import * as assert from "node:assert/strict";
-import * as os from "node:os";
-import * as path from "node:path";
-import * as fs from "node:fs";
 import type { Simulator } from "../../simulator";
-import { loadSerializedProvider, partialStateOf, type LoadedProvider } from "../support/serialized-provider";
+import { partialStateOf, type LoadedProvider } from "../support/serialized-provider";
 import { abortDirectly, createDirectly } from "../support/direct-api";
-import { DEMO_TOKEN, simulatorWithEnv, writesIn } from "../support/simulator-env";
+import { providerWorld } from "../support/provider-world";
+import { DEMO_TOKEN, writesIn } from "../support/simulator-env";
 
 type Props = Record<string, unknown>;
 
 describe("AppMigration provider, serialized as Pulumi does, against the simulator", function () {
   this.timeout(30_000);
+  const world = providerWorld();
   let simulator: Simulator;
   let provider: LoadedProvider;
-
-  beforeEach(async () => {
-    process.env.PULUMI_SCALINGO_JOURNAL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "journal-"));
-    simulator = await simulatorWithEnv();
-    provider = await loadSerializedProvider();
-    await provider.configure();
-  });
-  afterEach(async () => {
-    await simulator.close();
+  beforeEach(() => {
+    ({ simulator, provider } = world);
   });
 
   const declared = (app: string, stage: string, extra: Props = {}): Props => ({
