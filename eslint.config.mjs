@@ -16,4 +16,24 @@ export default tseslint.config(
       "preserve-caught-error": "off",
     },
   },
+  // The layers (see provider/pulumi/provider-context.ts, the one place that wires them): the
+  // shared migration domain knows no engine, no client and no Pulumi; the client knows none of
+  // them; the adapter reaches an engine only through the MigrationEngine interface.
+  {
+    files: ["provider/migration/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/client/**", "**/engines/**", "**/pulumi/**", "@pulumi/*"], message: "the shared domain is engine-neutral: no client, engine or Pulumi here" }] }] },
+  },
+  {
+    files: ["provider/client/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/migration/**", "**/engines/**", "**/pulumi/**"], message: "the client is the bottom layer" }] }] },
+  },
+  {
+    files: ["provider/pulumi/**/*.ts"],
+    ignores: ["provider/pulumi/provider-context.ts", "provider/pulumi/user-messages.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/client/**", "**/engines/**"], message: "the adapter talks to the MigrationEngine interface; provider-context.ts picks the engine" }] }] },
+  },
+  {
+    files: ["provider/engines/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["**/pulumi/**", "@pulumi/*"], message: "an engine knows nothing of Pulumi" }] }] },
+  },
 );

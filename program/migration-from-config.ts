@@ -21,7 +21,7 @@ export function migrationFromConfig(config: pulumi.Config = new pulumi.Config())
   return {
     migrationId: migration.migrationId,
     status: migration.status,
-    stage: migration.stage,
+    reachedStage: migration.reachedStage,
     nextStep: migration.nextStep,
     newAppUrl: migration.newAppUrl,
     gitUrl: migration.gitUrl,

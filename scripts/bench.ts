@@ -14,10 +14,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import { forgetRegionCache, ScalingoClient, type RegionMigration } from "../provider/client";
+import { ScalingoClient, type RegionMigration } from "../provider/client";
 import { DEFAULT_BUDGET_PER_MINUTE, RequestScheduler } from "../provider/client/request-scheduler";
 import { IntentJournal } from "../provider/migration/intent-journal";
-import { Migrator } from "../provider/migration/migrator";
+import { Migrator } from "../provider/engines/server/migrator";
 import { AdaptivePollSchedule } from "../provider/migration/poll-schedule";
 import { DEFAULT_API_TOKEN, startSimulator, type MigrationSnapshot, type RequestLogEntry } from "../simulator";
 import { PROFILE_DURATIONS, type Profile } from "../simulator/migrations/step-durations";
@@ -84,7 +84,7 @@ async function singleMigrations(profile: Profile) {
       { client: watched, journal: new IntentJournal(journalDir), schedule: new AdaptivePollSchedule(), log: () => undefined },
       "bench",
     );
-    await Promise.all(SINGLE_APPS.map((app) => migrator.advance(finalizeSpec(app, `bench/${app}`), { stage: null })));
+    await Promise.all(SINGLE_APPS.map((app) => migrator.advance(finalizeSpec(app, `bench/${app}`), { reachedStage: null })));
     fs.rmSync(journalDir, { recursive: true, force: true });
     return { requestsPerMigration: simulator.requests().length / SINGLE_APPS.length, latencies };
   } finally {
@@ -113,7 +113,6 @@ function watchStepEnds(client: ScalingoClient, latencies: number[]): ScalingoCli
 async function baselineMigration(profile: Profile) {
   const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
   try {
-    forgetRegionCache();
     await runBaselineMigration(simulator.authUrl, DEFAULT_API_TOKEN, "my-app");
     return { requests: simulator.requests().length };
   } finally {

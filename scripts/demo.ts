@@ -89,7 +89,7 @@ function envFor(simulator: Simulator): Record<string, string> {
 }
 
 function summarize(outputs: OutputMap): void {
-  say(`status: ${outputs.status?.value}   stage reached: ${outputs.stage?.value}`);
+  say(`status: ${outputs.status?.value}   stage reached: ${outputs.reachedStage?.value}`);
   if (outputs.nextStep?.value) say(`next: ${outputs.nextStep.value}`);
 }
 

@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { ScalingoClient } from "../provider/client";
 import { RequestScheduler } from "../provider/client/request-scheduler";
 import { IntentJournal } from "../provider/migration/intent-journal";
-import { Migrator } from "../provider/migration/migrator";
+import { Migrator } from "../provider/engines/server/migrator";
 import { AdaptivePollSchedule, DEFAULT_POLLING } from "../provider/migration/poll-schedule";
 import { DEFAULT_API_TOKEN, startSimulator } from "../simulator";
 import { PROFILE_DURATIONS } from "../simulator/migrations/step-durations";
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const migrator = new Migrator({ client, journal: new IntentJournal(journalDir), schedule, log: () => undefined }, "rehearsal");
     const apps = fleetAppNames(count);
     const started = Date.now();
-    const results = await inSlots(parallel, apps, (app) => migrator.advance(finalizeSpec(app, `rehearsal/${app}`), { stage: null }));
+    const results = await inSlots(parallel, apps, (app) => migrator.advance(finalizeSpec(app, `rehearsal/${app}`), { reachedStage: null }));
     const wallMs = (Date.now() - started) * scale;
     const { lowerBoundMs } = fleetLowerBound(realistic, count);
     const requests = simulator.requests();

@@ -79,6 +79,18 @@ export class ScalingoAuthError extends ScalingoHttpError {
 export class RegionMigrationUnsupportedError extends ScalingoHttpError {
   override name = "RegionMigrationUnsupportedError";
   override readonly code = "region_migration_unsupported";
+
+  constructor(answer: ScalingoHttpError) {
+    super({
+      status: answer.status,
+      request: answer.request,
+      serverMessage: answer.serverMessage,
+      resource: answer.resource,
+      message:
+        `Region ${answer.request.region ?? "?"} answered ${answer.status} on ${answer.request.path}: it does not offer the region-migration API. ` +
+        "Scalingo retired it in April 2025; rehearse against the bundled simulator (npx scalingo-simulator) instead.",
+    });
+  }
 }
 
 /** No answer: connection refused or reset, DNS failure, timeout. */
@@ -125,6 +137,12 @@ export class ScalingoConfigError extends ScalingoError {
     this.setting = setting;
     this.code = code;
   }
+}
+
+/** The POST may or may not have been acted on: only reading the server can tell. */
+export function postOutcomeUnknown(error: unknown): boolean {
+  if (error instanceof ScalingoNetworkError) return !error.surelyNotSent;
+  return error instanceof ScalingoHttpError && error.status >= 500;
 }
 
 function where(request: RequestDescription): string {

@@ -1,7 +1,6 @@
 import axios, { AxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from "axios";
 import axiosRetry, { exponentialDelay, isNetworkError } from "axios-retry";
 import {
-  RegionMigrationUnsupportedError,
   ScalingoAuthError,
   ScalingoError,
   ScalingoHttpError,
@@ -13,6 +12,7 @@ import {
   type RequestDescription,
 } from "./errors";
 import { errorBodySchema } from "./schemas";
+import { redactSecrets } from "./redaction";
 import { immediateGate, type RequestGate, type RequestHints, type RequestPriority } from "./request-gate";
 
 export type Credentials =
@@ -31,8 +31,6 @@ export interface HttpRequest {
   priority: RequestPriority;
   hints?: RequestHints;
   region?: string;
-  /** Treat 404/410 as "this region does not offer the region-migration API". */
-  migrationEndpoint?: boolean;
   /**
    * Safe to send again whatever happened to an earlier attempt. Default: every method but
    * POST. The token exchange is a POST that changes nothing on the server: it says true.
@@ -151,11 +149,11 @@ export class HttpTransport {
         },
         attempt,
       } as never);
-      const text = redactEchoes(response.data, sent);
+      const text = response.data === undefined ? undefined : redactSecrets(response.data, sent);
       const body = request.responseType === "text" ? (text ?? "") : parseJsonBody(description, response.status, text);
       return { status: response.status, body, headers: plainHeaders(response.headers) };
     } catch (error) {
-      throw toScalingoError(error, description, request.migrationEndpoint ?? false, [...sent, ...(request.secrets ?? [])]);
+      throw toScalingoError(error, description, [...sent, ...(request.secrets ?? [])]);
     }
   }
 
@@ -221,7 +219,7 @@ function parseJsonBody(request: RequestDescription, status: number, text: string
   }
 }
 
-function toScalingoError(error: unknown, request: RequestDescription, migrationEndpoint: boolean, sent: readonly string[]): Error {
+function toScalingoError(error: unknown, request: RequestDescription, sent: readonly string[]): Error {
   // Errors of our own family (e.g. a refused token exchange inside an attempt) pass as they are.
   if (error instanceof ScalingoError) return error;
   if (!(error instanceof AxiosError)) {
@@ -236,22 +234,14 @@ function toScalingoError(error: unknown, request: RequestDescription, migrationE
   if (!response) {
     if (error.code === AxiosError.ERR_CANCELED) return new ScalingoNetworkError(request, "ETIMEDOUT", "no complete answer in time");
     const code = error.code === "ECONNABORTED" ? "ETIMEDOUT" : error.code;
-    return new ScalingoNetworkError(request, code, scrub(error.message));
+    return new ScalingoNetworkError(request, code, redactSecrets(error.message));
   }
-  const text = typeof response.data === "string" ? (redactEchoes(response.data, sent) ?? "") : "";
-  return httpError(request, response.status, text, migrationEndpoint);
+  // A server may quote back what it was sent (a proxy's debug page, a careless error message).
+  const text = typeof response.data === "string" ? redactSecrets(response.data, sent) : "";
+  return httpError(request, response.status, text);
 }
 
-/** A server may quote back what it was sent (a proxy's debug page, a careless error message). */
-function redactEchoes(text: string | undefined, sent: readonly string[]): string | undefined {
-  let result = text;
-  for (const secret of sent) {
-    if (result && secret.length >= 4) result = result.split(secret).join("[redacted]");
-  }
-  return result;
-}
-
-function httpError(request: RequestDescription, status: number, text: string, migrationEndpoint: boolean): ScalingoHttpError {
+function httpError(request: RequestDescription, status: number, text: string): ScalingoHttpError {
   const body = parseErrorBody(text);
   const init = {
     status,
@@ -268,14 +258,6 @@ function httpError(request: RequestDescription, status: number, text: string, mi
   }
   if (status === 401) return new ScalingoAuthError(init);
   if (status === 429) return new ScalingoRateLimitError({ ...init, message: `${request.method} ${request.path} was rate limited by Scalingo (429 ${excerpt(text)}) and every retry was spent` });
-  if (migrationEndpoint && (status === 410 || (status === 404 && body.resource === undefined))) {
-    return new RegionMigrationUnsupportedError({
-      ...init,
-      message:
-        `Region ${request.region ?? "?"} answered ${status} on ${request.path}: it does not offer the region-migration API. ` +
-        "Scalingo retired it in April 2025; rehearse against the bundled simulator (npx scalingo-simulator) instead.",
-    });
-  }
   if (status === 404) return new ScalingoNotFoundError(init);
   if (status === 422) return new ScalingoValidationError(init);
   return new ScalingoHttpError(init);
@@ -305,8 +287,4 @@ function parseErrorBody(text: string): {
 function excerpt(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
   return oneLine.length > 120 ? `${oneLine.slice(0, 117)}...` : oneLine;
-}
-
-function scrub(message: string): string {
-  return message.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, "$1 [redacted]");
 }

@@ -5,13 +5,14 @@ import type { Region } from "./types";
 import { requireSafeUrl, requireSameOwner } from "./url-safety";
 
 /**
- * The regions an account can use, as the auth service lists them. Read once per process and
- * auth URL: region API addresses do not move while a program runs.
+ * The regions an account can use, as the auth service lists them. Read once per directory,
+ * and a client (one API token, one auth service) has one: another account's list is never
+ * served from it, and region API addresses do not move while a program runs. A failed read is
+ * not kept: the next call asks again.
  */
-const cache = new Map<string, Promise<Region[]>>();
-
 export class RegionDirectory {
   private readonly authUrl: URL;
+  private regions?: Promise<Region[]>;
 
   constructor(
     authUrl: string,
@@ -22,14 +23,14 @@ export class RegionDirectory {
   }
 
   list(): Promise<Region[]> {
-    const key = this.authUrl.href;
-    let regions = cache.get(key);
-    if (!regions) {
-      regions = this.fetch();
-      cache.set(key, regions);
-      regions.catch(() => cache.delete(key));
+    if (!this.regions) {
+      const regions = this.fetch();
+      this.regions = regions;
+      regions.catch(() => {
+        if (this.regions === regions) this.regions = undefined;
+      });
     }
-    return regions;
+    return this.regions;
   }
 
   /** The API base URL of `name`; an unknown name is an error listing the known ones. */
@@ -75,9 +76,4 @@ export class RegionDirectory {
     }
     return parsed.data;
   }
-}
-
-/** For tests that start several simulators in one process. */
-export function forgetRegionCache(): void {
-  cache.clear();
 }

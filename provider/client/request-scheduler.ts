@@ -1,17 +1,16 @@
-import Bottleneck from "bottleneck";
+import { localPacer, type Pacer } from "./pacer";
 import type { RequestGate, RequestHints, RequestPriority } from "./request-gate";
 
 /**
  * One request budget for a whole provider process: every AppMigration of a Pulumi program
  * shares one Scalingo account's rate limit (60 requests a minute).
  *
- * Pacing is Bottleneck's `minTime`: consecutive requests are a little more than
- * 60 s / budget apart, so any 60-second window holds at most `budget` requests whatever
- * window the server counts in, and a request after a quiet spell goes at once. (Not
- * Bottleneck's reservoir: it refills only on a 250 ms heartbeat that restarts its interval,
- * so a refill due every 1,072 ms came every 1,250 ms and a fleet ran at 48 requests a minute.)
+ * Pacing (see pacer.ts): consecutive requests are a little more than 60 s / budget apart, so
+ * any 60-second window holds at most `budget` requests whatever window the server counts in,
+ * and a request after a quiet spell goes at once.
  *
- * Order, decided each time a slot frees up, not when a request arrives:
+ * Order, decided each time a slot frees up, not when a request arrives (no limiter library
+ * orders by a priority that changes while a request waits: see docs/rate-limiting.md):
  *  1. guesses last: a look at a step not yet expected to have ended (`dueAt` in the future)
  *     only uses budget nothing else wants;
  *  2. most server work ahead first (`workAheadMs`): the requests that start a migration's
@@ -26,6 +25,7 @@ export interface SchedulerOptions {
   rateLimitPauseMs?: number;
   /** The window the budget is counted over. Default one minute; shorter only to rehearse a fleet in compressed time. */
   windowMs?: number;
+  /** The clock that decides whether a look is still a guess. */
   now?: () => number;
 }
 
@@ -43,12 +43,12 @@ interface Waiter {
 }
 
 export class RequestScheduler implements RequestGate {
-  private readonly limiter: Bottleneck;
+  private readonly pacer: Pacer;
   private readonly pauseMs: number;
   private readonly now: () => number;
   private readonly waiting: Waiter[] = [];
   private arrivals = 0;
-  private pausedUntil = 0;
+  private releasing = false;
   /** Counters for benchmarks and logs. */
   readonly stats = { sent: 0, rateLimited: 0 };
 
@@ -60,8 +60,7 @@ export class RequestScheduler implements RequestGate {
     this.pauseMs = options.rateLimitPauseMs ?? 5_000;
     this.now = options.now ?? Date.now;
     // Strictly more than window / budget apart: budget + 1 requests never fit in one window.
-    const spacingMs = Math.floor((options.windowMs ?? 60_000) / budget) + 1;
-    this.limiter = new Bottleneck({ maxConcurrent: null, minTime: spacingMs });
+    this.pacer = localPacer(Math.floor((options.windowMs ?? 60_000) / budget) + 1);
   }
 
   /** Resolves when this request may be sent. */
@@ -74,8 +73,7 @@ export class RequestScheduler implements RequestGate {
         arrival: this.arrivals++,
         release,
       });
-      // One slot per waiter; which waiter gets it is decided when it is spent.
-      void this.limiter.schedule(() => this.releaseBest());
+      void this.releaseInTurn();
     }).then(() => {
       this.stats.sent++;
     });
@@ -83,16 +81,24 @@ export class RequestScheduler implements RequestGate {
 
   onRateLimited(): void {
     this.stats.rateLimited++;
-    this.pausedUntil = Math.max(this.pausedUntil, this.now() + this.pauseMs);
+    this.pacer.pause(this.pauseMs);
   }
 
-  private async releaseBest(): Promise<void> {
-    const wait = this.pausedUntil - this.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const now = this.now();
-    let best = 0;
-    for (let i = 1; i < this.waiting.length; i++) if (before(this.waiting[i]!, this.waiting[best]!, now)) best = i;
-    this.waiting.splice(best, 1)[0]?.release();
+  /** One loop at a time: each slot goes to the best waiter at the moment the slot comes. */
+  private async releaseInTurn(): Promise<void> {
+    if (this.releasing) return;
+    this.releasing = true;
+    try {
+      while (this.waiting.length) {
+        await this.pacer.slot();
+        const now = this.now();
+        let best = 0;
+        for (let i = 1; i < this.waiting.length; i++) if (before(this.waiting[i]!, this.waiting[best]!, now)) best = i;
+        this.waiting.splice(best, 1)[0]!.release();
+      }
+    } finally {
+      this.releasing = false;
+    }
   }
 }
 

@@ -1,8 +1,8 @@
 import {
+  RegionMigrationUnsupportedError,
   ScalingoAuthError,
   ScalingoConfigError,
   ScalingoHttpError,
-  ScalingoNetworkError,
   ScalingoNotFoundError,
   ScalingoResponseError,
   type RequestDescription,
@@ -12,7 +12,7 @@ import { RegionDirectory } from "./region-directory";
 import type { RequestGate, RequestHints, RequestPriority } from "./request-gate";
 import { appSchema, createdMigrationSchema, domainsSchema, migrationListSchema, regionMigrationSchema } from "./schemas";
 import { TokenSource } from "./token-source";
-import type { App, Domain, MigrationStatus, MigrationStepName, Region, RegionMigration } from "./types";
+import type { App, Domain, MigrationStepName, Region, RegionMigration } from "./types";
 import { userAgent } from "./user-agent";
 import type { z } from "zod";
 
@@ -25,8 +25,6 @@ export interface ScalingoClientOptions {
   timeoutMs?: number;
   retries?: number;
   retryBaseDelayMs?: number;
-  /** How many times a POST whose outcome is unknown may be sent again after reconciling. */
-  postResends?: number;
 }
 
 export interface CreateMigrationSpec {
@@ -35,18 +33,18 @@ export interface CreateMigrationSpec {
   dstAppName: string;
 }
 
-const FINAL_STATUSES: readonly MigrationStatus[] = ["done", "aborted", "preflight-error"];
-
 /**
  * Scalingo's auth service and region APIs, as far as a region migration needs them. Every
  * call names the region whose API it goes to; region migrations live on the SOURCE region.
+ * Each call is one request (retried by the transport when that is safe): a POST whose answer
+ * was lost surfaces as an error that `postOutcomeUnknown` recognizes, for the caller to
+ * reconcile by reading.
  */
 export class ScalingoClient {
   readonly authUrl: string;
   private readonly transport: HttpTransport;
   private readonly tokens: TokenSource;
   private readonly regionDirectory: RegionDirectory;
-  private readonly postResends: number;
 
   constructor(options: ScalingoClientOptions) {
     this.authUrl = (options.authUrl ?? DEFAULT_AUTH_URL).replace(/\/+$/, "");
@@ -60,7 +58,6 @@ export class ScalingoClient {
     this.transport = new HttpTransport(transportOptions);
     this.regionDirectory = new RegionDirectory(this.authUrl, this.transport, this.bearer());
     this.tokens = new TokenSource(options.apiToken, this.authUrl, this.transport);
-    this.postResends = options.postResends ?? 3;
   }
 
   regions(): Promise<Region[]> {
@@ -89,70 +86,55 @@ export class ScalingoClient {
 
   async getMigration(region: string, app: string, id: string, priority: RequestPriority = "poll", hints: RequestHints = {}): Promise<RegionMigration> {
     const path = `/v1/apps/${seg(app)}/region_migrations/${seg(id)}`;
-    const response = await this.regionCall(region, { method: "GET", path, priority, migrationEndpoint: true, hints }, app, id);
+    const response = await this.migrationCall(region, { method: "GET", path, priority, hints }, app, id);
     return this.parse(regionMigrationSchema, response, "GET", path, region);
+  }
+
+  /** The migration, or undefined when the region says it has no such migration of this app. */
+  async findMigration(region: string, app: string, id: string, priority: RequestPriority = "read", hints: RequestHints = {}): Promise<RegionMigration | undefined> {
+    try {
+      return await this.getMigration(region, app, id, priority, hints);
+    } catch (error) {
+      if (error instanceof ScalingoNotFoundError && error.resource === "region_migration") return undefined;
+      throw error;
+    }
   }
 
   async listMigrations(region: string, app: string, hints: RequestHints = {}): Promise<RegionMigration[]> {
     const path = `/v1/apps/${seg(app)}/region_migrations`;
-    const response = await this.regionCall(region, { method: "GET", path, priority: "read", migrationEndpoint: true, hints }, app);
+    const response = await this.migrationCall(region, { method: "GET", path, priority: "read", hints }, app);
     return this.parse(migrationListSchema, response, "GET", path, region);
   }
 
-  /**
-   * Creates a migration. When the answer is lost (network error, 5xx), the server may have
-   * created it anyway: read the app's migrations and take the one that appeared before
-   * sending again.
-   */
-  async createMigration(region: string, app: string, spec: CreateMigrationSpec, knownIds?: string[], hints: RequestHints = {}): Promise<RegionMigration> {
+  async createMigration(region: string, app: string, spec: CreateMigrationSpec, hints: RequestHints = {}): Promise<RegionMigration> {
     const path = `/v1/apps/${seg(app)}/region_migrations`;
     const body = { migration: { destination: spec.destination, dst_app_name: spec.dstAppName } };
-    const known = new Set(knownIds ?? (await this.listMigrations(region, app, hints)).map((m) => m.id));
-    for (let resend = 0; ; resend++) {
-      try {
-        const response = await this.regionCall(region, { method: "POST", path, body, priority: "write", migrationEndpoint: true, hints }, app);
-        return this.parse(createdMigrationSchema, response, "POST", path, region);
-      } catch (error) {
-        if (!outcomeUnknown(error) || resend >= this.postResends) throw error;
-        const appeared = (await this.listMigrations(region, app, hints)).find(
-          (m) => !known.has(m.id) && m.destination === spec.destination && !FINAL_STATUSES.includes(m.status),
-        );
-        if (appeared) return appeared;
-      }
-    }
+    const response = await this.migrationCall(region, { method: "POST", path, body, priority: "write", hints }, app);
+    return this.parse(createdMigrationSchema, response, "POST", path, region);
   }
 
-  /**
-   * Runs a step. `observed` is the migration as the caller saw it before asking: every run
-   * appends sub-steps (and most move the status), which is how a lost answer is reconciled
-   * without sending the step twice.
-   */
-  async runMigrationStep(
-    region: string,
-    app: string,
-    id: string,
-    step: MigrationStepName,
-    observed: Pick<RegionMigration, "status" | "steps">,
-    hints: RequestHints = {},
-  ): Promise<void> {
+  async runMigrationStep(region: string, app: string, id: string, step: MigrationStepName, hints: RequestHints = {}): Promise<void> {
     const path = `/v1/apps/${seg(app)}/region_migrations/${seg(id)}/run`;
-    for (let resend = 0; ; resend++) {
-      try {
-        await this.regionCall(region, { method: "POST", path, body: { step }, priority: "write", migrationEndpoint: true, hints }, app, id);
-        return;
-      } catch (error) {
-        const unknown = outcomeUnknown(error);
-        const refusedAfterResend = resend > 0 && error instanceof ScalingoHttpError && error.status === 422;
-        if (!(unknown || refusedAfterResend) || resend >= this.postResends) throw error;
-        const current = await this.getMigration(region, app, id, "write", hints);
-        if (current.status !== observed.status || current.steps.length > observed.steps.length) return;
-        if (refusedAfterResend) throw error;
-      }
-    }
+    await this.migrationCall(region, { method: "POST", path, body: { step }, priority: "write", hints }, app, id);
   }
 
   private bearer() {
     return { kind: "bearer" as const, token: () => this.tokens.bearer() };
+  }
+
+  /**
+   * A call to a region-migration endpoint. A 410, or a 404 that names no missing resource,
+   * means the region does not offer the API at all (Scalingo retired it in April 2025).
+   */
+  private async migrationCall(region: string, request: Omit<HttpRequest, "baseUrl" | "credentials" | "region">, app: string, migrationId?: string) {
+    try {
+      return await this.regionCall(region, request, app, migrationId);
+    } catch (error) {
+      if (error instanceof ScalingoHttpError && (error.status === 410 || (error.status === 404 && error.resource === undefined))) {
+        throw new RegionMigrationUnsupportedError(error);
+      }
+      throw error;
+    }
   }
 
   /** A call to a region's API; a refused bearer is exchanged again once. */
@@ -202,12 +184,6 @@ export function scalingoClientFromEnvironment(
     );
   }
   return new ScalingoClient({ ...overrides, apiToken, authUrl: overrides.authUrl ?? (env.SCALINGO_AUTH_URL || undefined) });
-}
-
-/** The POST may or may not have been acted on: only reading the server can tell. */
-function outcomeUnknown(error: unknown): boolean {
-  if (error instanceof ScalingoNetworkError) return !error.surelyNotSent;
-  return error instanceof ScalingoHttpError && error.status >= 500;
 }
 
 function explainNotFound(error: unknown, region: string, app: string, migrationId?: string): unknown {

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import type { App, Domain, MigrationStatus, Region, RegionMigration } from "./types";
+import type { App, Domain, RegionMigrationStatus, Region, RegionMigration } from "./types";
 
 /**
  * Response schemas: strict about what we use, tolerant about what we don't (unknown fields
  * pass through unread), and translating the wire's snake_case into plain types.
  */
 
-const KNOWN_STATUSES: readonly MigrationStatus[] = [
+const KNOWN_STATUSES: readonly RegionMigrationStatus[] = [
   "created",
   "preflight-success",
   "preflight-error",
@@ -23,7 +23,7 @@ const migrationStatus = z
   .string()
   // Older servers said `scheduled` for `created`.
   .transform((s) => (s === "scheduled" ? "created" : s))
-  .refine((s): s is MigrationStatus => (KNOWN_STATUSES as readonly string[]).includes(s), {
+  .refine((s): s is RegionMigrationStatus => (KNOWN_STATUSES as readonly string[]).includes(s), {
     message: `unknown migration status (known: ${KNOWN_STATUSES.join(", ")})`,
   });
 
@@ -57,7 +57,7 @@ export const regionMigrationSchema = z
       newAppId: m.new_app_id || null,
       source: m.source,
       destination: m.destination,
-      status: m.status as MigrationStatus,
+      status: m.status as RegionMigrationStatus,
       startedAt: m.started_at ?? "",
       finishedAt: m.finished_at || null,
       steps: m.steps ?? [],

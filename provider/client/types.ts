@@ -10,7 +10,8 @@ export interface Region {
   default: boolean;
 }
 
-export type MigrationStatus =
+/** A region migration's status, as the retired region-migration API spells it. */
+export type RegionMigrationStatus =
   | "created"
   | "preflight-success"
   | "preflight-error"
@@ -39,7 +40,7 @@ export interface RegionMigration {
   newAppId: string | null;
   source: string;
   destination: string;
-  status: MigrationStatus;
+  status: RegionMigrationStatus;
   startedAt: string;
   finishedAt: string | null;
   steps: MigrationSubStep[];

@@ -1,17 +1,17 @@
-import type { RegionMigration } from "../client/types";
 import { formatDuration } from "./durations";
 import { failureReport } from "./messages";
+import type { MigrationSnapshot } from "./snapshot";
 import type { TimedStep } from "./spec";
 
 /**
- * Domain failures. Each carries the last migration the server showed, so the Pulumi layer
- * can keep it in state (partial state) and the next `up` or `destroy` works on it.
+ * Domain failures. Each carries the last snapshot of the migration, so the Pulumi layer can
+ * keep it in state (partial state) and the next `up` or `destroy` works on it.
  */
 export abstract class MigrationError extends Error {
   abstract readonly code: string;
   constructor(
     message: string,
-    readonly migration: RegionMigration | undefined,
+    readonly snapshot: MigrationSnapshot | undefined,
   ) {
     super(message);
   }
@@ -21,8 +21,8 @@ export abstract class MigrationError extends Error {
 export class MigrationFailedError extends MigrationError {
   override name = "MigrationFailedError";
   readonly code = "migration_failed";
-  constructor(migration: RegionMigration) {
-    super(failureReport(migration), migration);
+  constructor(snapshot: MigrationSnapshot) {
+    super(failureReport(snapshot), snapshot);
   }
 }
 
@@ -33,12 +33,12 @@ export class StepTimeoutError extends MigrationError {
   constructor(
     readonly step: TimedStep,
     limitMs: number,
-    migration: RegionMigration,
+    snapshot: MigrationSnapshot,
   ) {
     super(
-      `The '${step}' step of region migration ${migration.id} is still ${migration.status} after ${formatDuration(limitMs)} ` +
+      `The '${step}' step of region migration ${snapshot.id} is still ${snapshot.status} after ${formatDuration(limitMs)} ` +
         `(timeouts.${step}). It goes on on Scalingo: run \`pulumi up\` again to keep waiting, or raise timeouts.${step}.`,
-      migration,
+      snapshot,
     );
   }
 }
@@ -47,8 +47,8 @@ export class StepTimeoutError extends MigrationError {
 export class MigrationConflictError extends MigrationError {
   override name = "MigrationConflictError";
   readonly code: string;
-  constructor(code: string, message: string, migration?: RegionMigration) {
-    super(message, migration);
+  constructor(code: string, message: string, snapshot?: MigrationSnapshot) {
+    super(message, snapshot);
     this.code = code;
   }
 }

@@ -1,5 +1,7 @@
-import type { MigrationStatus, MigrationSubStep, RegionMigration } from "../client/types";
+import type { UpPlan } from "./engine";
+import type { MigrationSnapshot, StepProgress } from "./snapshot";
 import type { MigrationSpec, TimedStep } from "./spec";
+import type { MigrationStatus } from "./stages";
 
 /**
  * Everything the provider says to people about a migration, in one place, in the words
@@ -7,7 +9,15 @@ import type { MigrationSpec, TimedStep } from "./spec";
  */
 
 /** The operations a step performs, as the CLI listed them before asking to continue. */
-export function operationsOf(step: TimedStep, names: { app: string; dstName: string; source: string; destination: string; dataSkipped?: boolean }): string[] {
+export interface OperationNames {
+  app: string;
+  dstName: string;
+  source: string;
+  destination: string;
+  dataSkipped?: boolean;
+}
+
+export function operationsOf(step: TimedStep, names: OperationNames): string[] {
   switch (step) {
     case "preflight":
       return [
@@ -76,8 +86,19 @@ export function nextStepHint(status: MigrationStatus | undefined, destination: s
   }
 }
 
+/** The lines `preview` prints for a plan: what is waited for, then each step's operations. */
+export function planLines(resourceName: string, plan: UpPlan, names: OperationNames): string[] {
+  if (plan.blocked) return [`[${resourceName}] plan: nothing can run: ${plan.blocked}`];
+  const lines = plan.waitFor ? [`[${resourceName}] plan: wait for the running '${plan.waitFor}' step`] : [];
+  for (const step of plan.steps) {
+    lines.push(`[${resourceName}] plan: ${step === "preflight" ? "create" : step}: the following operations will be achieved:`);
+    for (const operation of operationsOf(step, names)) lines.push(`[${resourceName}]   - ${operation}`);
+  }
+  return lines;
+}
+
 /** A progress line for a sub-step whose status changed. */
-export function progressLine(resourceName: string, step: MigrationSubStep): string {
+export function progressLine(resourceName: string, step: StepProgress): string {
   switch (step.status) {
     case "done":
       return `[${resourceName}] ✔ ${step.name}`;
@@ -89,10 +110,10 @@ export function progressLine(resourceName: string, step: MigrationSubStep): stri
 }
 
 /** Why the migration cannot go on, with the failed steps newest first and what to do next. */
-export function failureReport(migration: RegionMigration): string {
+export function failureReport(migration: MigrationSnapshot): string {
   const failed = migration.steps.filter((s) => s.status === "error").reverse();
   const lines = [
-    `Region migration ${migration.id} of app '${migration.srcAppName}' to ${migration.destination} failed (status ${migration.status}).`,
+    `Region migration ${migration.id} of app '${migration.source.appName}' to ${migration.destination.region} failed (status ${migration.status}).`,
   ];
   if (failed.length) {
     lines.push("Failed steps, newest first:");
@@ -119,6 +140,14 @@ export function doneChangeMessage(field: string): string {
     `${field} cannot change: this migration is done and the app now lives in its destination region. ` +
     "Remove the resource from the program (or `pulumi state delete` it) to declare a new migration."
   );
+}
+
+/** How a preview names a value it will know only during the update. */
+export const COMPUTED = "(computed)";
+
+/** A preview's plan when the inputs it depends on come from resources not created yet. */
+export function computedPlanNote(computed: readonly string[]): string {
+  return `decided during the update: ${computed.join(", ")} ${computed.length === 1 ? "comes" : "come"} from resources not created or updated yet`;
 }
 
 export function describeSpec(spec: Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "newName">): string {

@@ -1,23 +1,16 @@
-import type { App, Domain, RegionMigration } from "../client/types";
 import { nextStepHint } from "./messages";
+import type { DnsChange, MigrationSnapshot, StepProgress } from "./snapshot";
 import type { MigrationSpec } from "./spec";
-import { type Stage, stageProvenBy } from "./stages";
+import type { MigrationStatus, Stage } from "./stages";
 
-/** After `done`, the old region keeps redirecting traffic for this long. */
-const REDIRECT_DAYS = 30;
-
-export interface DnsChange {
-  domain: string;
-  type: "CNAME";
-  target: string;
-}
+export type { DnsChange } from "./snapshot";
 
 /** The resource's outputs: plain JSON, no `undefined` anywhere (absent values are null). */
 export interface MigrationOutputs {
   migrationId: string;
   status: string;
-  /** The last stage reached; null before the preflight passed. */
-  stage: Stage | null;
+  /** The last stage reached; null before the preflight passed. (The input `stage` is the target.) */
+  reachedStage: Stage | null;
   app: string;
   sourceRegion: string;
   destinationRegion: string;
@@ -29,7 +22,7 @@ export interface MigrationOutputs {
   newAppId: string | null;
   startedAt: string | null;
   finishedAt: string | null;
-  steps: { id: string; name: string; status: string; logs: string | null }[];
+  steps: StepProgress[];
   newAppUrl: string | null;
   gitUrl: string | null;
   dnsChanges: DnsChange[];
@@ -37,60 +30,55 @@ export interface MigrationOutputs {
   nextStep: string;
 }
 
-export interface DestinationDetails {
-  app: App;
-  domains: Domain[];
-}
+type DeclaredNames = Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "newName" | "migrateData">;
 
-export function buildOutputs(
-  spec: Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "newName" | "migrateData">,
-  migration: RegionMigration,
-  previousStage: Stage | null,
-  destination?: DestinationDetails,
-): MigrationOutputs {
-  const done = migration.status === "done";
+export function buildOutputs(spec: DeclaredNames, snapshot: MigrationSnapshot): MigrationOutputs {
+  const { source, destination } = snapshot;
   return {
-    migrationId: migration.id,
-    status: migration.status,
-    stage: stageProvenBy(migration.status) ?? (migration.status === "aborted" ? null : previousStage),
+    migrationId: snapshot.id,
+    status: snapshot.status,
+    reachedStage: snapshot.reachedStage,
     app: spec.app,
     sourceRegion: spec.sourceRegion,
     destinationRegion: spec.destinationRegion,
     newName: spec.newName,
     migrateData: spec.migrateData,
-    srcAppName: migration.srcAppName,
-    dstAppName: migration.dstAppName,
-    appId: migration.appId,
-    newAppId: migration.newAppId,
-    startedAt: migration.startedAt || null,
-    finishedAt: migration.finishedAt,
-    steps: migration.steps.map((s) => ({ id: s.id, name: s.name, status: s.status, logs: s.logs })),
-    newAppUrl: done && destination ? destination.app.baseUrl || destination.app.url : null,
-    gitUrl: done && destination ? destination.app.gitUrl : null,
-    dnsChanges: done && destination ? dnsChanges(destination) : [],
-    redirectExpiresAt: done && migration.finishedAt ? addDays(migration.finishedAt, REDIRECT_DAYS) : null,
-    nextStep: nextStepHint(migration.status, migration.destination),
+    srcAppName: source.appName,
+    dstAppName: destination.appName,
+    appId: source.appId,
+    newAppId: destination.appId,
+    startedAt: snapshot.startedAt,
+    finishedAt: snapshot.finishedAt,
+    steps: snapshot.steps.map((s) => ({ id: s.id, name: s.name, status: s.status, logs: s.logs })),
+    newAppUrl: destination.url,
+    gitUrl: destination.gitUrl,
+    dnsChanges: destination.dnsChanges,
+    redirectExpiresAt: snapshot.redirectExpiresAt,
+    nextStep: nextStepHint(snapshot.status, destination.region),
   };
 }
 
-/** Custom domains must now point at the new app's default host (Scalingo's own advice). */
-function dnsChanges({ app, domains }: DestinationDetails): DnsChange[] {
-  const target = hostOf(app.baseUrl || app.url);
-  if (!target) return [];
-  return domains
-    .filter((d) => !d.name.endsWith(".scalingo.io"))
-    .map((d) => ({ domain: d.name, type: "CNAME" as const, target }));
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return "";
-  }
-}
-
-function addDays(iso: string, days: number): string | null {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? null : new Date(time + days * 86_400_000).toISOString();
+/**
+ * The snapshot stored outputs describe, for planning from state without calling anything.
+ * The regions are the declared ones: the ones the migration was made with.
+ */
+export function snapshotFromOutputs(outputs: MigrationOutputs): MigrationSnapshot {
+  return {
+    id: outputs.migrationId,
+    status: outputs.status as MigrationStatus,
+    reachedStage: outputs.reachedStage,
+    source: { region: outputs.sourceRegion, appName: outputs.srcAppName, appId: outputs.appId },
+    destination: {
+      region: outputs.destinationRegion,
+      appName: outputs.dstAppName,
+      appId: outputs.newAppId,
+      url: outputs.newAppUrl,
+      gitUrl: outputs.gitUrl,
+      dnsChanges: outputs.dnsChanges,
+    },
+    steps: outputs.steps,
+    startedAt: outputs.startedAt,
+    finishedAt: outputs.finishedAt,
+    redirectExpiresAt: outputs.redirectExpiresAt,
+  };
 }

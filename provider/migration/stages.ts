@@ -1,12 +1,28 @@
-import type { MigrationStatus, MigrationStepName } from "../client/types";
+/**
+ * The words every engine speaks: the stages a user asks for, the steps that reach them, and
+ * the statuses a migration goes through. An engine maps its own state onto these; users see
+ * them as the `status` and `reachedStage` outputs.
+ */
 
 /** What a user asks for: the last step that must have run. */
 export type Stage = "create" | "prepare" | "data" | "finalize";
 
 export const STAGES: readonly Stage[] = ["create", "prepare", "data", "finalize"];
 
-/** Sub-steps a migration goes through after it exists, in order. */
-export type RunStep = Exclude<MigrationStepName, "abort">;
+/** Steps a migration goes through after it exists, in order. */
+export type RunStep = "preflight" | "prepare" | "data" | "finalize";
+
+export type MigrationStatus =
+  | "created"
+  | "preflight-success"
+  | "preflight-error"
+  | "running"
+  | "prepared"
+  | "data-migrated"
+  | "done"
+  | "error"
+  | "aborting"
+  | "aborted";
 
 export function stageIndex(stage: Stage): number {
   return STAGES.indexOf(stage);
@@ -19,7 +35,7 @@ export function isStage(value: unknown): value is Stage {
 /** Statuses after which nothing more can happen to a migration. */
 export const FINAL_STATUSES: readonly MigrationStatus[] = ["done", "aborted", "preflight-error"];
 
-/** Statuses during which the server is working and we can only wait. */
+/** Statuses during which the engine is working and we can only wait. */
 export const BUSY_STATUSES: readonly MigrationStatus[] = ["running", "aborting"];
 
 export function isFinal(status: MigrationStatus): boolean {
@@ -50,18 +66,7 @@ export function stageProvenBy(status: MigrationStatus): Stage | undefined {
   }
 }
 
-/** The status a step can be run from (the wire contract's transition table). */
-export function canRun(step: MigrationStepName, status: MigrationStatus): boolean {
-  switch (step) {
-    case "preflight":
-      return status === "created";
-    case "prepare":
-      return status === "preflight-success";
-    case "data":
-      return status === "prepared";
-    case "finalize":
-      return status === "prepared" || status === "data-migrated";
-    case "abort":
-      return !isFinal(status);
-  }
+/** The stage reached once a migration is at `status`, knowing it had reached `before`. */
+export function reachedStageAt(status: MigrationStatus, before: Stage | null): Stage | null {
+  return stageProvenBy(status) ?? (status === "aborted" ? null : before);
 }

@@ -1,6 +1,6 @@
-import type { MigrationSubStep, RegionMigration } from "../client/types";
 import { StepTimeoutError } from "./errors";
 import type { PollSchedule } from "./poll-schedule";
+import type { MigrationSnapshot, StepProgress } from "./snapshot";
 import type { TimedStep } from "./spec";
 
 export interface WaitOptions {
@@ -8,7 +8,7 @@ export interface WaitOptions {
   timeoutMs: number;
   schedule: PollSchedule;
   /** Called for each sub-step whose status is new or changed since the last look. */
-  onSubStep: (step: MigrationSubStep) => void;
+  onSubStep: (step: StepProgress) => void;
   /** The step was sent just now (not found already running): its duration can be learned. */
   watchedFromStart?: boolean;
   sleep?: (ms: number) => Promise<void>;
@@ -22,11 +22,11 @@ export interface WaitOptions {
  */
 export async function waitUntil(
   /** `dueAt`: when the step is expected to have ended; a look before then is a guess. */
-  fetch: (dueAt: number) => Promise<RegionMigration>,
-  settled: (m: RegionMigration) => boolean,
-  initial: RegionMigration,
+  fetch: (dueAt: number) => Promise<MigrationSnapshot>,
+  settled: (snapshot: MigrationSnapshot) => boolean,
+  initial: MigrationSnapshot,
   options: WaitOptions,
-): Promise<RegionMigration> {
+): Promise<MigrationSnapshot> {
   const sleep = options.sleep ?? defaultSleep;
   const now = options.now ?? Date.now;
   const started = now();
@@ -56,16 +56,16 @@ export async function waitUntil(
  * time we saw it end: with a fleet's looks queued for the budget, that time grows with the
  * queue, and a duration learned from it would push every later look later still.
  */
-function endTime(migration: RegionMigration, seenRunningAt: number, seenOverAt: number): number {
+function endTime(migration: MigrationSnapshot, seenRunningAt: number, seenOverAt: number): number {
   const server = migration.finishedAt === null ? Number.NaN : Date.parse(migration.finishedAt);
   if (Number.isNaN(server)) return (seenRunningAt + seenOverAt) / 2;
   return Math.min(seenOverAt, Math.max(seenRunningAt, server));
 }
 
 function reportChanges(
-  steps: MigrationSubStep[],
-  seen: Map<string, MigrationSubStep["status"]>,
-  report: (step: MigrationSubStep) => void,
+  steps: StepProgress[],
+  seen: Map<string, StepProgress["status"]>,
+  report: (step: StepProgress) => void,
 ): void {
   for (const step of steps) {
     if (seen.get(step.id) === step.status) continue;

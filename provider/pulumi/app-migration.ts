@@ -1,15 +1,17 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { DnsChange } from "../migration/outputs";
+import type { DnsChange, StepProgress } from "../migration/snapshot";
+import type { Stage } from "../migration/stages";
 import { appMigrationProvider } from "./serialized-provider";
 
-export type MigrationStage = "create" | "prepare" | "data" | "finalize";
+export type MigrationStage = Stage;
 
+/** Each limit may itself come from another resource's output. */
 export interface AppMigrationTimeouts {
-  preflight?: string;
-  prepare?: string;
-  data?: string;
-  finalize?: string;
-  abort?: string;
+  preflight?: pulumi.Input<string>;
+  prepare?: pulumi.Input<string>;
+  data?: pulumi.Input<string>;
+  finalize?: pulumi.Input<string>;
+  abort?: pulumi.Input<string>;
 }
 
 export interface AppMigrationArgs {
@@ -30,12 +32,7 @@ export interface AppMigrationArgs {
   timeouts?: pulumi.Input<AppMigrationTimeouts>;
 }
 
-export interface MigrationStepOutput {
-  id: string;
-  name: string;
-  status: string;
-  logs: string | null;
-}
+export type MigrationStepOutput = StepProgress;
 
 /**
  * A Scalingo region migration whose `stage` says how far it must have gone. `pulumi up`
@@ -44,8 +41,8 @@ export interface MigrationStepOutput {
 export class AppMigration extends pulumi.dynamic.Resource {
   declare readonly migrationId: pulumi.Output<string>;
   declare readonly status: pulumi.Output<string>;
-  /** The last stage reached (null before the preflight passed). */
-  declare readonly stage: pulumi.Output<MigrationStage | null>;
+  /** The last stage reached (null before the preflight passed); `stage` is the one asked for. */
+  declare readonly reachedStage: pulumi.Output<MigrationStage | null>;
   declare readonly sourceRegion: pulumi.Output<string>;
   declare readonly destinationRegion: pulumi.Output<string>;
   declare readonly srcAppName: pulumi.Output<string>;
@@ -81,7 +78,7 @@ export class AppMigration extends pulumi.dynamic.Resource {
  */
 const OUTPUT_PLACEHOLDERS = Object.fromEntries(
   [
-    "migrationId", "sourceRegion", "status", "srcAppName", "dstAppName", "appId", "newAppId", "startedAt", "finishedAt",
+    "migrationId", "sourceRegion", "status", "reachedStage", "srcAppName", "dstAppName", "appId", "newAppId", "startedAt", "finishedAt",
     "steps", "newAppUrl", "gitUrl", "dnsChanges", "redirectExpiresAt", "nextStep",
   ].map((key) => [key, undefined]),
 );

@@ -3,6 +3,7 @@ import { parseDuration } from "../migration/durations";
 import { DEFAULT_TIMEOUTS_MS, type MigrationSpec, type TimedStep } from "../migration/spec";
 import { STAGES, stageIndex, isStage } from "../migration/stages";
 import { backwardsMessage } from "../migration/messages";
+import { knownPart, unknownProperties } from "./unknowns";
 
 /**
  * The AppMigration inputs as they cross the Pulumi boundary: validated here, once, with
@@ -28,49 +29,39 @@ const duration = (step: string) =>
     .string({ error: `timeouts.${step} must be a duration such as "30m", "2h" or "1h30m"` })
     .refine((text) => parseDuration(text) !== undefined, `timeouts.${step} must be a duration such as "30m", "2h" or "1h30m"`);
 
-export const appMigrationInputsSchema = z
-  .object({
-    app: z
-      .string({ error: (issue) => (issue.input === undefined ? "app is required: the source app's name or id" : `app must be a string: ${APP_NAME_RULE}`) })
-      .pipe(appName("app")),
-    sourceRegion: regionName("sourceRegion").optional(),
-    destinationRegion: z.string({ error: "destinationRegion is required, e.g. \"osc-secnum-fr1\"" }).pipe(regionName("destinationRegion")),
-    // The type is checked first: a union of two failed options would only say "Invalid input".
-    newName: z
-      .string({ error: `newName must be a string: ${APP_NAME_RULE}, or "" to keep the source app's name` })
-      .pipe(z.union([z.literal(""), appName("newName")]))
-      .optional(),
-    stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.map((s) => `"${s}"`).join(", ")}` }),
-    migrateData: z.boolean({ error: "migrateData must be true or false" }).optional(),
-    migrationId: z
-      .string({ error: "migrationId must be the id of an existing region migration (a UUID)" })
-      .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, "migrationId must be the id of an existing region migration (a UUID)")
-      .optional(),
-    timeouts: z
-      .strictObject(
-        {
-          preflight: duration("preflight").optional(),
-          prepare: duration("prepare").optional(),
-          data: duration("data").optional(),
-          finalize: duration("finalize").optional(),
-          abort: duration("abort").optional(),
-        },
-        { error: `timeouts accepts only ${TIMED_STEPS.join(", ")}, each a duration such as "30m"` },
-      )
-      .optional(),
-    owner: z.string().optional(),
-  })
-  .superRefine((inputs, ctx) => {
-    if (inputs.stage === "data" && inputs.migrateData === false) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["stage"],
-        message: 'stage "data" needs migrateData: true; with migrateData: false you copy the data yourself, then set stage to "finalize"',
-      });
-    }
-  });
+const inputsSchema = z.object({
+  app: z
+    .string({ error: (issue) => (issue.input === undefined ? "app is required: the source app's name or id" : `app must be a string: ${APP_NAME_RULE}`) })
+    .pipe(appName("app")),
+  sourceRegion: regionName("sourceRegion").optional(),
+  destinationRegion: z.string({ error: "destinationRegion is required, e.g. \"osc-secnum-fr1\"" }).pipe(regionName("destinationRegion")),
+  // The type is checked first: a union of two failed options would only say "Invalid input".
+  newName: z
+    .string({ error: `newName must be a string: ${APP_NAME_RULE}, or "" to keep the source app's name` })
+    .pipe(z.union([z.literal(""), appName("newName")]))
+    .optional(),
+  stage: z.enum(STAGES, { error: `stage must be one of ${STAGES.map((s) => `"${s}"`).join(", ")}` }),
+  migrateData: z.boolean({ error: "migrateData must be true or false" }).optional(),
+  migrationId: z
+    .string({ error: "migrationId must be the id of an existing region migration (a UUID)" })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,63}$/, "migrationId must be the id of an existing region migration (a UUID)")
+    .optional(),
+  timeouts: z
+    .strictObject(
+      {
+        preflight: duration("preflight").optional(),
+        prepare: duration("prepare").optional(),
+        data: duration("data").optional(),
+        finalize: duration("finalize").optional(),
+        abort: duration("abort").optional(),
+      },
+      { error: `timeouts accepts only ${TIMED_STEPS.join(", ")}, each a duration such as "30m"` },
+    )
+    .optional(),
+  owner: z.string().optional(),
+});
 
-export type AppMigrationInputs = z.input<typeof appMigrationInputsSchema>;
+type InputName = keyof typeof inputsSchema.shape;
 
 /** Inputs after check: defaults applied, plain JSON, no undefined. */
 export interface CheckedInputs {
@@ -90,30 +81,50 @@ export interface CheckFailure {
   reason: string;
 }
 
-export function validateInputs(
-  olds: Record<string, unknown>,
-  news: Record<string, unknown>,
-  env: NodeJS.ProcessEnv,
-): { inputs?: CheckedInputs; failures: CheckFailure[] } {
-  const parsed = appMigrationInputsSchema.safeParse(withoutProvider(news));
+export interface Validation {
+  failures: CheckFailure[];
+  /** Every input, defaults applied: set when all of them are known. */
+  inputs?: CheckedInputs;
+  /**
+   * During a preview, when some inputs come from resources not created yet: the known ones
+   * (defaults applied) and the names of the others. Set instead of `inputs`.
+   */
+  partial?: { known: Partial<CheckedInputs>; computed: ReadonlySet<InputName> };
+}
+
+/**
+ * Validates what is known and never fails on what is not: a computed input skips the rules
+ * that read it (the update checks it again, known by then), the others still apply.
+ */
+export function validateInputs(olds: Record<string, unknown>, news: Record<string, unknown>, env: NodeJS.ProcessEnv): Validation {
+  const props = withoutProvider(news);
+  const computed = new Set([...unknownProperties(props)].filter((key): key is InputName => key in inputsSchema.shape));
+  const schema = computed.size ? inputsSchema.partial(Object.fromEntries([...computed].map((key) => [key, true])) as Partial<Record<InputName, true>>) : inputsSchema;
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(props).map(([key, value]) => [key, knownPart(value)])));
   if (!parsed.success) {
     return { failures: parsed.error.issues.map((issue) => ({ property: String(issue.path[0] ?? ""), reason: issue.message })) };
   }
   const raw = parsed.data;
   const failures: CheckFailure[] = [];
-  const sourceRegion = raw.sourceRegion ?? env.SCALINGO_REGION ?? "";
-  if (!sourceRegion) {
+  const sourceRegion = computed.has("sourceRegion") ? undefined : (raw.sourceRegion ?? env.SCALINGO_REGION ?? "");
+  if (sourceRegion === "") {
     failures.push({ property: "sourceRegion", reason: "sourceRegion is not set and neither is SCALINGO_REGION: set one of them to the app's current region, e.g. \"osc-fr1\"" });
-  } else if (!REGION_NAME.test(sourceRegion)) {
+  } else if (sourceRegion !== undefined && !REGION_NAME.test(sourceRegion)) {
     failures.push({ property: "sourceRegion", reason: `SCALINGO_REGION must be a region name such as "osc-fr1", got '${sourceRegion}'` });
   }
   if (sourceRegion && sourceRegion === raw.destinationRegion) {
     failures.push({ property: "destinationRegion", reason: `destinationRegion must differ from sourceRegion (both are ${sourceRegion}): name the region the app moves to` });
   }
-  if (isStage(olds.stage) && stageIndex(raw.stage) < stageIndex(olds.stage)) {
+  if (raw.stage === "data" && raw.migrateData === false) {
+    failures.push({
+      property: "stage",
+      reason: 'stage "data" needs migrateData: true; with migrateData: false you copy the data yourself, then set stage to "finalize"',
+    });
+  }
+  if (raw.stage !== undefined && isStage(olds.stage) && stageIndex(raw.stage) < stageIndex(olds.stage)) {
     failures.push({ property: "stage", reason: backwardsMessage(olds.stage, raw.stage) });
   }
-  const inputs: CheckedInputs = {
+  const inputs = {
     app: raw.app,
     sourceRegion,
     destinationRegion: raw.destinationRegion,
@@ -124,7 +135,9 @@ export function validateInputs(
     timeouts: stripUndefined(raw.timeouts ?? {}),
     owner: raw.owner ?? "",
   };
-  return { inputs, failures };
+  if (!computed.size) return { inputs: inputs as CheckedInputs, failures };
+  const known = Object.fromEntries(Object.entries(inputs).filter(([key]) => !computed.has(key as InputName))) as Partial<CheckedInputs>;
+  return { partial: { known, computed }, failures };
 }
 
 export function toSpec(inputs: CheckedInputs): MigrationSpec {

@@ -1,14 +1,16 @@
 import { scalingoClientFromEnvironment, type ScalingoClient } from "../client/scalingo-client";
+import { ServerEngine } from "../engines/server/server-engine";
+import type { MigrationEngine } from "../migration/engine";
 import { IntentJournal } from "../migration/intent-journal";
-import { Migrator } from "../migration/migrator";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
 import { ScalingoConfigError } from "../client/errors";
 import { RequestScheduler } from "../client/request-scheduler";
 
 /**
- * What one provider process shares between all its resources: credentials, one client (and
- * so one request budget), one journal. Built lazily: `check` and `diff` run in previews that
- * may have no credentials at all.
+ * The composition root: what one provider process shares between all its resources
+ * (credentials, one client and so one request budget, one journal), and the engine that does
+ * the migrations. Built lazily: `check` and `diff` run in previews that may have no
+ * credentials at all.
  */
 interface Settings {
   apiToken?: string;
@@ -32,7 +34,7 @@ export function configure(config: { get(key: string): string | undefined }): voi
   client = undefined;
 }
 
-export function scalingoClient(): ScalingoClient {
+function scalingoClient(): ScalingoClient {
   client ??= scalingoClientFromEnvironment(process.env, {
     gate: scheduler(),
     ...httpTuning(process.env),
@@ -79,19 +81,18 @@ export function scheduler(): RequestScheduler {
 let toldTokenMissing = false;
 
 /**
- * A client when credentials exist, else undefined (for checks that are optional offline). A
- * preview without a token still shows its plan: it says once per process that `up` won't.
+ * The client the engines use. Without a token a preview still shows its plan (the engines
+ * skip their online checks): it says once per process that `up` will need one.
  */
-export function optionalClient(): ScalingoClient | undefined {
+function clientForEngines(): ScalingoClient {
   try {
     return scalingoClient();
   } catch (error) {
-    if (!(error instanceof ScalingoConfigError)) throw error;
-    if (error.code === "missing_token" && !toldTokenMissing) {
+    if (error instanceof ScalingoConfigError && error.code === "missing_token" && !toldTokenMissing) {
       toldTokenMissing = true;
       log("[scalingo] no Scalingo API token: this plan is not checked against Scalingo, and `pulumi up` will need SCALINGO_API_TOKEN or `pulumi config set --secret scalingo:apiToken <token>`");
     }
-    return undefined;
+    throw error;
   }
 }
 
@@ -106,8 +107,12 @@ export function log(line: string): void {
   logSink(line);
 }
 
-export function migrator(resourceName: string): Migrator {
-  return new Migrator({ client: scalingoClient(), journal, schedule: pollSchedule, log }, resourceName);
+/**
+ * The engine for one resource (its name prefixes the progress lines). One engine today:
+ * Scalingo's region-migration API, which does the work on its servers.
+ */
+export function engine(resourceName: string): MigrationEngine {
+  return new ServerEngine({ client: clientForEngines, journal, schedule: pollSchedule, log }, resourceName);
 }
 
 /** Values that must never be printed. */

@@ -1,30 +1,25 @@
 /**
- * The AppMigration provider's methods, loaded at run time by the small serialized provider
+ * The AppMigration provider's code, loaded by the dynamic provider
  * (see serialized-provider.ts) from `pulumi-scalingo-migration/runtime`. Each method adapts
- * Pulumi's calling convention to the migration domain and back; no migration logic lives here.
+ * Pulumi's calling convention to the migration engine (provider-context.ts picks it) and back;
+ * no migration logic lives here: what the next `up` does, and how, is the engine's.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { ScalingoConfigError, ScalingoNotFoundError } from "../client/errors";
-import type { RegionMigration } from "../client/types";
+import type { MigrationEngine, PlanTarget, PreviousState, UpPlan } from "../migration/engine";
 import { MigrationError } from "../migration/errors";
-import { operationsOf, doneChangeMessage, nextStepHint } from "../migration/messages";
-import { nextAction, plannedSteps } from "../migration/plan";
-import { isStage, type Stage } from "../migration/stages";
-import { buildOutputs, type MigrationOutputs } from "../migration/outputs";
-import { runningStepOf } from "../migration/run-classifier";
-import { toSpec, validateInputs, type CheckedInputs, type CheckFailure } from "./inputs";
+import { COMPUTED, computedPlanNote, doneChangeMessage, planLines, type OperationNames } from "../migration/messages";
+import type { MigrationSnapshot } from "../migration/snapshot";
+import type { MigrationSpec } from "../migration/spec";
+import { toSpec, validateInputs, type CheckedInputs } from "./inputs";
 import * as context from "./provider-context";
-import { userMessage } from "./user-messages";
+import { reachedStageOf, refreshed, snapshotOfState, specOf, stored, type StoredOutputs } from "./stored-state";
+import { knownPart, unknownProperties } from "./unknowns";
+import { problemMessage, userMessage } from "./user-messages";
 import { watchEngine } from "./engine-watchdog";
 
 watchEngine();
 
 type Props = Record<string, unknown>;
-/** Outputs as stored: the domain's outputs plus the inputs needed by diff, read and delete. */
-type StoredOutputs = MigrationOutputs & { targetStage: Stage; timeouts: CheckedInputs["timeouts"]; owner: string; __provider?: string };
-
-/** How the engine marks a value it will only know during the update (a preview's unknowns). */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 const REPLACING_INPUTS = ["app", "sourceRegion", "destinationRegion", "newName"] as const;
 
@@ -35,152 +30,131 @@ export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<v
 }
 
 export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-  const { inputs, failures } = validateInputs(olds, news, process.env);
-  if (!inputs || failures.length) return { inputs: news, failures };
-  // During a preview, inputs computed from other resources are not known yet.
-  if (Object.values(news).includes(UNKNOWN)) return { inputs: { ...inputs, __provider: news.__provider }, failures };
-  failures.push(...(await checkAgainstScalingo(inputs)));
+  const { inputs, partial, failures } = validateInputs(olds, news, process.env);
+  const known = inputs ?? partial?.known;
+  if (!known || failures.length) return { inputs: news, failures };
+  const engine = engineFor(known.owner);
+  const problems = await engine.checkDeclaration(known);
+  failures.push(...problems.map(({ property, reason }) => ({ property, reason: problemMessage(reason, context.knownSecrets()) })));
   // A new resource gets no diff: its plan is announced here, for `preview`.
-  if (!failures.length && !olds.migrationId && !olds.app) announcePlan(inputs, undefined);
-  return { inputs: { ...inputs, __provider: news.__provider }, failures };
+  if (!failures.length && !olds.migrationId && !olds.app) announce(known, partial?.computed ?? new Set(), planFor(engine, known, undefined));
+  // Computed inputs go back as the engine sent them: the update checks them again, known by then.
+  const computed = Object.fromEntries([...(partial?.computed ?? [])].map((key) => [key, news[key]]));
+  return { inputs: { ...known, ...computed, __provider: news.__provider }, failures };
 }
 
 export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-  const stored = olds as unknown as StoredOutputs;
-  const inputs = news as unknown as CheckedInputs;
-  const replaces: string[] = REPLACING_INPUTS.filter((key) => (stored[key] ?? "") !== (inputs[key] ?? ""));
-  if (inputs.migrationId && inputs.migrationId !== stored.migrationId) replaces.push("migrationId");
-  if (replaces.length && stored.status === "done") throw new Error(doneChangeMessage(replaces.join(", ")));
-  const action = nextAction(stored.status as never, { stage: inputs.stage, migrateData: inputs.migrateData });
+  const state = olds as unknown as StoredOutputs;
+  // During a preview some inputs may still be computed: each counts as changed.
+  const computed = unknownProperties(news);
+  const inputs = knownPart(news) as Partial<CheckedInputs>;
+  const replaces: string[] = REPLACING_INPUTS.filter((key) => !computed.has(key) && (state[key] ?? "") !== (inputs[key] ?? ""));
+  if (inputs.migrationId && inputs.migrationId !== state.migrationId) replaces.push("migrationId");
+  if (replaces.length && state.status === "done") throw new Error(doneChangeMessage(replaces.join(", ")));
+  // A computed one may turn out to differ: the migration may be replaced. Not a done one: the
+  // update either finds the same value or refuses the change, as above.
+  if (state.status !== "done") replaces.push(...[...REPLACING_INPUTS, "migrationId"].filter((key) => computed.has(key)));
+  const engine = engineFor(inputs.owner);
+  const plan = planFor(engine, inputs, snapshotOfState(state));
   const inputsChanged =
-    stored.migrateData !== inputs.migrateData ||
-    stored.targetStage !== inputs.stage ||
-    JSON.stringify(stored.timeouts ?? {}) !== JSON.stringify(inputs.timeouts ?? {});
+    computed.size > 0 ||
+    state.migrateData !== inputs.migrateData ||
+    state.targetStage !== inputs.stage ||
+    JSON.stringify(state.timeouts ?? {}) !== JSON.stringify(inputs.timeouts ?? {});
   // Anything but "reached" (a step to run, a wait, a failure to report, a status this
-  // version does not know) needs the update, which reads the server again.
-  const changes = replaces.length > 0 || action.kind !== "reached" || inputsChanged;
-  if (changes) announcePlan(inputs, replaces.length ? undefined : stored);
+  // version does not know) needs the update, which reads the engine's state again.
+  const changes = replaces.length > 0 || !plan?.reached || inputsChanged;
+  if (changes) announce(inputs, computed, replaces.length ? planFor(engine, inputs, undefined) : plan);
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
 export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
-  const inputs = news as unknown as CheckedInputs;
-  const outs = await advance(inputs, { stage: null }, news);
+  const outs = await advance(news as unknown as CheckedInputs, { reachedStage: null }, news);
   return { id: outs.migrationId, outs };
 }
 
 export async function update(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-  const stored = olds as unknown as StoredOutputs;
-  const previous = { migrationId: stored.migrationId || undefined, stage: isStage(stored.stage) ? stored.stage : null };
+  const state = olds as unknown as StoredOutputs;
+  const previous = { migrationId: state.migrationId || undefined, reachedStage: reachedStageOf(state) };
   return { outs: await advance(news as unknown as CheckedInputs, previous, news) };
 }
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
-  const stored = props as unknown as StoredOutputs;
+  const state = props as unknown as StoredOutputs;
   try {
-    const migrator = context.migrator(nameOf(stored.owner));
-    const live = await migrator.find(stored.sourceRegion, stored.app, stored.migrationId || id);
+    const live = await engineFor(state.owner).read(specOf(state), state.migrationId || id, reachedStageOf(state));
     if (!live) return { id: "" };
-    const spec = toSpec({ ...stored, stage: stored.targetStage } as CheckedInputs);
-    const outs = await migrator.outputs(spec, live, isStage(stored.stage) ? stored.stage : null);
-    return { id, props: store(outs, stored) };
+    return { id, props: refreshed(state, live) };
   } catch (error) {
     throw new Error(userMessage(error, context.knownSecrets()));
   }
 }
 
 export async function deleteMigration(id: string, props: Props): Promise<void> {
-  const stored = props as unknown as StoredOutputs;
+  const state = props as unknown as StoredOutputs;
   try {
-    const spec = toSpec({ ...stored, stage: stored.targetStage ?? "create" } as CheckedInputs);
-    await context.migrator(nameOf(stored.owner)).abort(spec, { migrationId: stored.migrationId || id, status: stored.status });
+    await engineFor(state.owner).abort(specOf(state), { migrationId: state.migrationId || id, status: state.status });
   } catch (error) {
     throw new Error(userMessage(error, context.knownSecrets()));
   }
 }
 
-/** Runs the domain and shapes success and failure the way the engine expects them. */
-async function advance(inputs: CheckedInputs, previous: { migrationId?: string; stage: Stage | null }, news: Props): Promise<StoredOutputs> {
+/** Runs the engine and shapes success and failure the way the Pulumi engine expects them. */
+async function advance(inputs: CheckedInputs, previous: PreviousState, news: Props): Promise<StoredOutputs> {
   const spec = toSpec(inputs);
+  const engine = engineFor(inputs.owner);
   try {
-    const outs = await context.migrator(nameOf(inputs.owner)).advance(spec, previous);
-    return store(outs, declarationOf(inputs));
+    return stored(spec, await engine.advance(spec, previous), inputs);
   } catch (error) {
     const message = userMessage(error, context.knownSecrets());
-    const migration = error instanceof MigrationError ? error.migration : undefined;
-    if (!migration && !previous.migrationId) throw new Error(message);
+    const snapshot = error instanceof MigrationError ? error.snapshot : undefined;
+    if (!snapshot && !previous.migrationId) throw new Error(message);
     // Partial state: keep the migration in the stack so the next up or destroy finds it.
-    const known = migration ?? (await lastKnown(inputs, previous.migrationId!));
+    const known = snapshot ?? (await lastKnown(engine, spec, previous));
     if (!known) throw new Error(message);
-    const outs = store(buildOutputs(spec, known, previous.stage), declarationOf(inputs));
+    const outs = stored(spec, known, inputs);
     throw Object.assign(new Error(message), { id: known.id, properties: { ...outs, __provider: news.__provider }, reasons: [message] });
   }
 }
 
-async function lastKnown(inputs: CheckedInputs, migrationId: string) {
+async function lastKnown(engine: MigrationEngine, spec: MigrationSpec, previous: PreviousState): Promise<MigrationSnapshot | undefined> {
   try {
-    return await context.migrator(nameOf(inputs.owner)).find(inputs.sourceRegion, inputs.app, migrationId);
+    return await engine.read(spec, previous.migrationId!, previous.reachedStage);
   } catch {
     return undefined;
   }
 }
 
-interface Declaration {
-  targetStage: Stage;
-  timeouts: CheckedInputs["timeouts"];
-  owner: string;
+/** The plan for what is known: none while stage or migrateData is computed (a preview's unknowns). */
+function planFor(engine: MigrationEngine, inputs: Partial<CheckedInputs>, last: MigrationSnapshot | undefined): UpPlan | undefined {
+  if (inputs.stage === undefined || inputs.migrateData === undefined) return undefined;
+  const target: PlanTarget = { stage: inputs.stage, migrateData: inputs.migrateData };
+  return engine.plan(target, last);
 }
 
-function store(outs: MigrationOutputs, declaration: Declaration): StoredOutputs {
-  return { ...outs, targetStage: declaration.targetStage, timeouts: declaration.timeouts ?? {}, owner: declaration.owner ?? "" };
-}
-
-function declarationOf(inputs: CheckedInputs): Declaration {
-  return { targetStage: inputs.stage, timeouts: inputs.timeouts, owner: inputs.owner };
-}
-
-/** Optional online checks: only when credentials exist (a preview may have none). */
-async function checkAgainstScalingo(inputs: CheckedInputs): Promise<CheckFailure[]> {
-  const client = context.optionalClient();
-  if (!client) return [];
-  const failures: CheckFailure[] = [];
-  for (const property of ["sourceRegion", "destinationRegion"] as const) {
-    try {
-      await client.requireRegion(inputs[property], property);
-    } catch (error) {
-      if (error instanceof ScalingoConfigError && error.code === "unknown_region") failures.push({ property, reason: error.message });
-      else if (error instanceof ScalingoConfigError) failures.push({ property, reason: userMessage(error, context.knownSecrets()) });
-      else return failures; // Scalingo unreachable: the update itself will say so.
-    }
-  }
-  if (inputs.migrationId && !failures.length) {
-    try {
-      await client.getMigration(inputs.sourceRegion, inputs.app, inputs.migrationId, "read");
-    } catch (error) {
-      if (error instanceof ScalingoNotFoundError) {
-        failures.push({ property: "migrationId", reason: `migrationId '${inputs.migrationId}' is not a region migration of app '${inputs.app}' in ${inputs.sourceRegion}: check the id (scalingo --app ${inputs.app} migrations lists them)` });
-      }
-    }
-  }
-  return failures;
-}
-
-/** What the next `up` will do, printed during `preview` (and `up`) without touching Scalingo. */
-function announcePlan(inputs: CheckedInputs, stored: StoredOutputs | undefined): void {
+/**
+ * What the next `up` will do, printed during `preview` (and `up`) without calling anything.
+ * Names still computed (a preview's unknowns) are shown as such.
+ */
+function announce(inputs: Partial<CheckedInputs>, computed: ReadonlySet<string>, plan: UpPlan | undefined): void {
   const name = nameOf(inputs.owner);
-  const status = stored?.status as never;
-  const running = stored && stored.status === "running" ? runningStepOf({ steps: stored.steps as RegionMigration["steps"], status: "running", newAppId: stored.newAppId }, inputs.migrateData) : undefined;
-  const planned = plannedSteps(status, { stage: inputs.stage, migrateData: inputs.migrateData }, running);
-  if (!Array.isArray(planned)) {
-    if (planned.kind === "blocked") context.log(`[${name}] plan: nothing can run: ${nextStepHint(status, inputs.destinationRegion)}`);
+  if (!plan) {
+    context.log(`[${name}] plan: ${computedPlanNote([...computed])}`);
     return;
   }
-  const names = { app: inputs.app, dstName: inputs.newName || inputs.app, source: inputs.sourceRegion, destination: inputs.destinationRegion, dataSkipped: !inputs.migrateData };
-  if (running) context.log(`[${name}] plan: wait for the running '${running}' step`);
-  for (const step of planned) {
-    context.log(`[${name}] plan: ${step === "preflight" ? "create" : step}: the following operations will be achieved:`);
-    for (const operation of operationsOf(step, names)) context.log(`[${name}]   - ${operation}`);
-  }
+  const app = inputs.app ?? COMPUTED;
+  const names: OperationNames = {
+    app,
+    dstName: inputs.newName === undefined ? COMPUTED : inputs.newName || app,
+    source: inputs.sourceRegion ?? COMPUTED,
+    destination: inputs.destinationRegion ?? COMPUTED,
+    dataSkipped: !inputs.migrateData,
+  };
+  for (const line of planLines(name, plan, names)) context.log(line);
+}
+
+function engineFor(owner: string | undefined): MigrationEngine {
+  return context.engine(nameOf(owner));
 }
 
 function nameOf(owner: string | undefined): string {

@@ -5,6 +5,7 @@ import {
   ScalingoNetworkError,
   ScalingoValidationError,
 } from "../client/errors";
+import { redactSecrets } from "../client/redaction";
 import { MigrationError } from "../migration/errors";
 
 /**
@@ -12,7 +13,12 @@ import { MigrationError } from "../migration/errors";
  * was given, the result never contains a credential: known secrets are redacted last.
  */
 export function userMessage(error: unknown, secrets: readonly string[] = []): string {
-  return redact(describe(error), secrets);
+  return redactSecrets(describe(error), secrets);
+}
+
+/** A declared value the engine refused (see MigrationEngine.checkDeclaration), as `check` reports it. */
+export function problemMessage(reason: string, secrets: readonly string[] = []): string {
+  return redactSecrets(reason, secrets);
 }
 
 function describe(error: unknown): string {
@@ -34,12 +40,4 @@ function describe(error: unknown): string {
 
 function region(error: ScalingoHttpError): string {
   return error.request.region ? ` in region ${error.request.region}` : "";
-}
-
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join("[redacted]");
-  }
-  return result.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, "$1 [redacted]");
 }

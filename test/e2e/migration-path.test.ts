@@ -22,7 +22,7 @@ describe("real engine: the migration path", function () {
       await stack.up();
       const outputs = await outputsOf(stack);
       assert.equal(outputs.status, status);
-      assert.equal(outputs.stage, stage);
+      assert.equal(outputs.reachedStage, stage);
     }
     const outputs = await outputsOf(stack);
     assert.equal(outputs.newAppUrl, "https://my-app.osc-secnum-fr1.scalingo.io");

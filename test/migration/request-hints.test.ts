@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ScalingoClient, type RequestHints, type RequestPriority } from "../../provider/client";
 import { IntentJournal } from "../../provider/migration/intent-journal";
-import { Migrator } from "../../provider/migration/migrator";
+import { Migrator } from "../../provider/engines/server/migrator";
 import { DEFAULT_TIMEOUTS_MS } from "../../provider/migration/spec";
 import type { Simulator } from "../../simulator";
 import { DEMO_TOKEN, simulatorWithEnv } from "../support/simulator-env";
@@ -32,7 +32,7 @@ describe("migrator: hints for the request scheduler", () => {
 
     await migrator.advance(
       { app: "my-app", sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: "test/hints" },
-      { stage: null },
+      { reachedStage: null },
     );
 
     const work = (priority: RequestPriority) => seen.filter((s) => s.priority === priority && s.hints.workAheadMs !== undefined).map((s) => s.hints.workAheadMs);

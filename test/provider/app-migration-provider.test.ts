@@ -1,27 +1,19 @@
 import * as assert from "node:assert/strict";
-import * as os from "node:os";
-import * as path from "node:path";
-import * as fs from "node:fs";
 import type { Simulator } from "../../simulator";
-import { loadSerializedProvider, partialStateOf, type LoadedProvider } from "../support/serialized-provider";
+import { partialStateOf, type LoadedProvider } from "../support/serialized-provider";
 import { abortDirectly, createDirectly } from "../support/direct-api";
-import { DEMO_TOKEN, simulatorWithEnv, writesIn } from "../support/simulator-env";
+import { providerWorld } from "../support/provider-world";
+import { DEMO_TOKEN, writesIn } from "../support/simulator-env";
 
 type Props = Record<string, unknown>;
 
 describe("AppMigration provider, serialized as Pulumi does, against the simulator", function () {
   this.timeout(30_000);
+  const world = providerWorld();
   let simulator: Simulator;
   let provider: LoadedProvider;
-
-  beforeEach(async () => {
-    process.env.PULUMI_SCALINGO_JOURNAL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "journal-"));
-    simulator = await simulatorWithEnv();
-    provider = await loadSerializedProvider();
-    await provider.configure();
-  });
-  afterEach(async () => {
-    await simulator.close();
+  beforeEach(() => {
+    ({ simulator, provider } = world);
   });
 
   const declared = (app: string, stage: string, extra: Props = {}): Props => ({
@@ -62,13 +54,13 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
   it("walks the full path one stage at a time, with the outputs of each stage", async () => {
     let state = await created(declared("my-app", "create"));
     assert.equal(state.outs.status, "preflight-success");
-    assert.equal(state.outs.stage, "create");
+    assert.equal(state.outs.reachedStage, "create");
     assert.match(String(state.outs.nextStep), /stage to "prepare"/);
     assert.equal(state.outs.newAppId, null);
 
     state = await up(state, declared("my-app", "prepare"));
     assert.equal(state.outs.status, "prepared");
-    assert.equal(state.outs.stage, "prepare");
+    assert.equal(state.outs.reachedStage, "prepare");
     assert.ok(state.outs.newAppId);
     assert.equal(simulator.app("osc-fr1", "my-app")?.status !== undefined, true);
 
@@ -77,7 +69,7 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
 
     state = await up(state, declared("my-app", "finalize"));
     assert.equal(state.outs.status, "done");
-    assert.equal(state.outs.stage, "finalize");
+    assert.equal(state.outs.reachedStage, "finalize");
     assert.equal(state.outs.newAppUrl, "https://my-app.osc-secnum-fr1.scalingo.io");
     assert.match(String(state.outs.gitUrl), /osc-secnum-fr1.*my-app\.git$/);
     assert.deepEqual(state.outs.dnsChanges, [{ domain: "my-app.example.com", type: "CNAME", target: "my-app.osc-secnum-fr1.scalingo.io" }]);

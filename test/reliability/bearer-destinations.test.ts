@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { forgetRegionCache, ScalingoClient, ScalingoConfigError, ScalingoHttpError } from "../../provider/client";
+import { ScalingoClient, ScalingoConfigError, ScalingoHttpError } from "../../provider/client";
 import { requireSameOwner } from "../../provider/client/url-safety";
 import { startHostileServer, type HostileServer } from "./support/hostile-server";
 import { guardLoopbackOnly, type LoopbackGuard } from "./support/loopback-guard";
@@ -20,7 +20,6 @@ describe("reliability: bearer tokens only go where they belong", function () {
 
   beforeEach(() => {
     guard = guardLoopbackOnly();
-    forgetRegionCache();
   });
   afterEach(async () => {
     guard.restore();

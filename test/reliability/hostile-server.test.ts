@@ -3,7 +3,6 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import {
-  forgetRegionCache,
   ScalingoClient,
   ScalingoHttpError,
   ScalingoNetworkError,
@@ -12,7 +11,7 @@ import {
 } from "../../provider/client";
 import { MigrationFailedError } from "../../provider/migration/errors";
 import { IntentJournal } from "../../provider/migration/intent-journal";
-import { Migrator } from "../../provider/migration/migrator";
+import { Migrator } from "../../provider/engines/server/migrator";
 import { DEFAULT_TIMEOUTS_MS } from "../../provider/migration/spec";
 import { startHostileServer, type Answer, type HostileServer } from "./support/hostile-server";
 import { migrationJson } from "./support/hostile-migration";
@@ -55,7 +54,6 @@ describe("reliability: hostile server answers", function () {
 
   beforeEach(() => {
     guard = guardLoopbackOnly();
-    forgetRegionCache();
   });
   afterEach(async () => {
     guard.restore();
@@ -88,7 +86,7 @@ describe("reliability: hostile server answers", function () {
     );
     for (const call of [
       () => client.getApp("osc-fr1", "my-app"),
-      () => client.createMigration("osc-fr1", "my-app", { destination: "osc-secnum-fr1", dstAppName: "" }, []),
+      () => client.createMigration("osc-fr1", "my-app", { destination: "osc-secnum-fr1", dstAppName: "" }),
     ]) {
       await assert.rejects(call(), (error: Error) => {
         assert.ok(error instanceof ScalingoHttpError, error.message);
@@ -127,7 +125,7 @@ describe("reliability: hostile server answers", function () {
     const journal = new IntentJournal(fs.mkdtempSync(path.join(os.tmpdir(), "hostile-journal-")));
     const migrator = new Migrator({ client, journal, schedule: { nextDelayMs: () => 20, observe: () => undefined, expectedMs: () => 1_000 }, log: () => undefined }, "hostile");
     const spec = { app: "my-app", sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize" as const, migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: "p/s/hostile" };
-    await assert.rejects(migrator.advance(spec, { stage: null }), (error: Error) => {
+    await assert.rejects(migrator.advance(spec, { reachedStage: null }), (error: Error) => {
       assert.ok(error instanceof MigrationFailedError, error.message);
       assert.match(error.message, /Check addon versions: database restore failed: E+\.\.\./);
       assert.ok(error.message.length < 4_000, `a ${error.message.length}-character failure report`);

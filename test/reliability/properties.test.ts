@@ -1,8 +1,7 @@
 import * as assert from "node:assert/strict";
 import fc from "fast-check";
-import type { MigrationStatus } from "../../provider/client/types";
-import { nextAction, plannedSteps, statusAfter } from "../../provider/migration/plan";
-import { STAGES, stageProvenBy, type RunStep, type Stage } from "../../provider/migration/stages";
+import { nextAction, plannedSteps, statusAfter } from "../../provider/engines/server/planner";
+import { STAGES, stageProvenBy, type MigrationStatus, type RunStep, type Stage } from "../../provider/migration/stages";
 import { toSpec, validateInputs } from "../../provider/pulumi/inputs";
 import type { Simulator } from "../../simulator";
 import { simulatorWithEnv } from "../support/simulator-env";

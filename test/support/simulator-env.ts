@@ -1,4 +1,3 @@
-import { forgetRegionCache } from "../../provider/client";
 import { DEFAULT_API_TOKEN, startSimulator, type Simulator, type SimulatorOptions } from "../../simulator";
 
 /** The API token of the simulator's built-in account. */
@@ -11,7 +10,6 @@ export const DEMO_TOKEN = DEFAULT_API_TOKEN;
  */
 export async function simulatorWithEnv(options: SimulatorOptions = {}): Promise<Simulator> {
   const simulator = await startSimulator({ port: 0, rateLimitPerMinute: 0, ...options });
-  forgetRegionCache();
   process.env.SCALINGO_AUTH_URL = simulator.authUrl;
   process.env.SCALINGO_API_TOKEN = DEMO_TOKEN;
   process.env.SCALINGO_REQUESTS_PER_MINUTE ??= "100000";

@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { runtime } from "@pulumi/pulumi";
 import { toSpec, validateInputs } from "../../provider/pulumi/inputs";
 
 const valid = { app: "my-app", sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", stage: "prepare" };
@@ -64,5 +65,61 @@ describe("AppMigration input validation", () => {
 
   it("lets the stage move forward", () => {
     assert.deepEqual(failuresOf({ ...valid, stage: "finalize" }, { ...valid, stage: "prepare" }), []);
+  });
+});
+
+describe("AppMigration inputs computed from other resources (a preview's unknowns)", () => {
+  const UNKNOWN = runtime.unknownValue;
+  const computedOne = (property: string, value: unknown = UNKNOWN) => ({ ...valid, [property]: value });
+
+  for (const property of ["app", "sourceRegion", "destinationRegion", "newName", "stage", "migrateData", "migrationId", "timeouts"]) {
+    it(`accepts ${property} computed, and names it as such`, () => {
+      const { inputs, partial, failures } = validateInputs({}, computedOne(property), {});
+      assert.deepEqual(failures, []);
+      assert.equal(inputs, undefined, "a computed input leaves the inputs partial");
+      assert.deepEqual([...partial!.computed], [property]);
+      assert.ok(!(property in partial!.known), `${property} must not get a default while computed`);
+    });
+  }
+
+  it("accepts a value computed inside timeouts, and still checks the known ones beside it", () => {
+    assert.deepEqual(failuresOf({ ...valid, timeouts: { prepare: UNKNOWN, data: "2h" } }), []);
+    const failures = failuresOf({ ...valid, timeouts: { prepare: UNKNOWN, data: "soon" } });
+    assert.equal(failures[0]?.property, "timeouts");
+    assert.match(failures[0]!.reason, /timeouts.data must be a duration/);
+  });
+
+  it("accepts both regions computed: they cannot be compared yet", () => {
+    assert.deepEqual(failuresOf({ ...valid, sourceRegion: UNKNOWN, destinationRegion: UNKNOWN }), []);
+  });
+
+  it("does not compare a computed source region with SCALINGO_REGION's value", () => {
+    assert.deepEqual(failuresOf({ ...valid, sourceRegion: UNKNOWN, destinationRegion: "osc-fr1" }, {}, { SCALINGO_REGION: "osc-fr1" }), []);
+  });
+
+  it("skips the rules that read a computed stage or migrateData", () => {
+    assert.deepEqual(failuresOf({ ...valid, stage: UNKNOWN }, { ...valid, stage: "finalize" }), [], "going back cannot be judged");
+    assert.deepEqual(failuresOf({ ...valid, stage: "data", migrateData: UNKNOWN }), []);
+    assert.deepEqual(failuresOf({ ...valid, stage: UNKNOWN, migrateData: false }), []);
+  });
+
+  it("still refuses what is known to be wrong beside a computed input", () => {
+    const cases: [news: Record<string, unknown>, property: string, olds?: Record<string, unknown>][] = [
+      [{ ...valid, stage: UNKNOWN, destinationRegion: "Paris 1" }, "destinationRegion"],
+      [{ ...valid, app: UNKNOWN, stage: "migrate" }, "stage"],
+      [{ ...valid, timeouts: UNKNOWN, migrateData: "yes" }, "migrateData"],
+      [{ ...valid, app: UNKNOWN, destinationRegion: "osc-fr1" }, "destinationRegion"],
+      [{ ...valid, migrateData: UNKNOWN, stage: "create" }, "stage", { ...valid, stage: "prepare" }],
+      [{ ...valid, sourceRegion: UNKNOWN, app: "My_App" }, "app"],
+    ];
+    for (const [news, property, olds] of cases) {
+      const failures = failuresOf(news, olds);
+      assert.ok(failures.some((f) => f.property === property), `${JSON.stringify(news)}: no failure on ${property}: ${JSON.stringify(failures)}`);
+    }
+  });
+
+  it("applies the defaults of the known inputs", () => {
+    const { partial } = validateInputs({}, { ...valid, sourceRegion: undefined, stage: UNKNOWN }, { SCALINGO_REGION: "osc-fr1" });
+    assert.deepEqual(partial?.known, { app: "my-app", sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", migrateData: true, timeouts: {}, owner: "" });
   });
 });

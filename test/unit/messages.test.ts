@@ -1,14 +1,13 @@
 import * as assert from "node:assert/strict";
-import type { MigrationStatus, RegionMigration } from "../../provider/client/types";
-import { failureReport, nextStepHint, operationsOf, progressLine } from "../../provider/migration/messages";
+import { failureReport, nextStepHint, operationsOf, planLines, progressLine } from "../../provider/migration/messages";
+import type { MigrationSnapshot } from "../../provider/migration/snapshot";
+import type { MigrationStatus } from "../../provider/migration/stages";
+import { snapshot } from "../support/snapshots";
 
 const NAMES = { app: "my-app", dstName: "my-app-secnum", source: "osc-fr1", destination: "osc-secnum-fr1" };
 
-function migration(status: MigrationStatus, steps: RegionMigration["steps"]): RegionMigration {
-  return {
-    id: "m-1", srcAppName: "my-app", dstAppName: "my-app", appId: "a", newAppId: null, source: "osc-fr1",
-    destination: "osc-secnum-fr1", status, startedAt: "2026-01-01T00:00:00Z", finishedAt: null, steps,
-  };
+function migration(status: MigrationStatus, steps: MigrationSnapshot["steps"]): MigrationSnapshot {
+  return snapshot(status, { steps });
 }
 
 describe("messages", () => {
@@ -66,5 +65,19 @@ describe("messages", () => {
       "Redirect the traffic coming to 'my-app' on the old region to 'my-app-secnum' on 'osc-secnum-fr1'",
     ]);
     assert.equal(operationsOf("finalize", { ...NAMES, dataSkipped: true })[0], "Stop your old app");
+  });
+
+  it("previews a plan: the wait first, then each step's operations, or only why nothing can run", () => {
+    const lines = planLines("m", { reached: false, waitFor: "prepare", steps: ["data"] }, NAMES);
+    assert.deepEqual(lines, [
+      "[m] plan: wait for the running 'prepare' step",
+      "[m] plan: data: the following operations will be achieved:",
+      "[m]   - Stop your old app",
+      "[m]   - Create addons on the 'osc-secnum-fr1' region",
+      "[m]   - Import addons data",
+    ]);
+    assert.equal(planLines("m", { reached: false, steps: ["preflight"] }, NAMES)[0], "[m] plan: create: the following operations will be achieved:");
+    assert.deepEqual(planLines("m", { reached: false, steps: [], blocked: "fix it" }, NAMES), ["[m] plan: nothing can run: fix it"]);
+    assert.deepEqual(planLines("m", { reached: true, steps: [] }, NAMES), []);
   });
 });

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
-import type { MigrationStatus } from "../../provider/client/types";
-import { nextAction, plannedSteps, statusAfter, type PlanTarget } from "../../provider/migration/plan";
-import { STAGES, stageIndex, type Stage } from "../../provider/migration/stages";
+import { nextAction, plannedSteps, statusAfter } from "../../provider/engines/server/planner";
+import type { PlanTarget } from "../../provider/migration/engine";
+import { STAGES, stageIndex, type MigrationStatus, type Stage } from "../../provider/migration/stages";
 
 const ALL_STATUSES: (MigrationStatus | undefined)[] = [
   undefined, "created", "preflight-success", "preflight-error", "running", "prepared",

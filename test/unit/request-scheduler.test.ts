@@ -76,6 +76,29 @@ describe("request scheduler", () => {
     assert.equal(scheduler.stats.sent, 25);
   });
 
+  it("paces requests floor(window / budget) + 1 ms apart, and sends at once after a quiet spell", async () => {
+    const scheduler = new RequestScheduler({ budgetPerMinute: 600 }); // floor(60000 / 600) + 1 = 101 ms
+    const sentAt: number[] = [];
+    await Promise.all(Array.from({ length: 6 }, () => scheduler.acquire("read").then(() => sentAt.push(Date.now()))));
+    const gaps = sentAt.slice(1).map((t, i) => t - sentAt[i]!);
+    for (const gap of gaps) assert.ok(gap >= 100 && gap < 160, `gaps ${gaps.join(", ")} ms, expected about 101`);
+
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const asked = Date.now();
+    await scheduler.acquire("read");
+    assert.ok(Date.now() - asked < 30, `a request after a quiet spell waited ${Date.now() - asked} ms`);
+  });
+
+  it("sends nothing during the pause after a 429", async () => {
+    const scheduler = new RequestScheduler({ budgetPerMinute: 600, rateLimitPauseMs: 400 });
+    await scheduler.acquire("read");
+    scheduler.onRateLimited();
+    const paused = Date.now();
+    await scheduler.acquire("write");
+    assert.ok(Date.now() - paused >= 395, `sent ${Date.now() - paused} ms into a 400 ms pause`);
+    assert.equal(scheduler.stats.rateLimited, 1);
+  });
+
   it("refuses a budget it cannot keep", () => {
     assert.throws(() => new RequestScheduler({ budgetPerMinute: 1 }), /budgetPerMinute must be a whole number of at least 2/);
   });

@@ -1,20 +1,17 @@
 import * as assert from "node:assert/strict";
-import type { RegionMigration } from "../../provider/client/types";
 import type { PollSchedule } from "../../provider/migration/poll-schedule";
+import type { MigrationSnapshot } from "../../provider/migration/snapshot";
 import { waitUntil } from "../../provider/migration/waiter";
+import { snapshot } from "../support/snapshots";
 
 const T0 = Date.parse("2026-11-26T10:00:00Z");
 
-function migration(status: RegionMigration["status"], finishedAt: number | null): RegionMigration {
-  return {
-    id: "m-1", srcAppName: "my-app", dstAppName: "my-app", appId: "app-1", newAppId: null,
-    source: "osc-fr1", destination: "osc-secnum-fr1", status,
-    startedAt: new Date(T0).toISOString(), finishedAt: finishedAt === null ? null : new Date(finishedAt).toISOString(), steps: [],
-  };
+function migration(status: MigrationSnapshot["status"], finishedAt: number | null): MigrationSnapshot {
+  return snapshot(status, { startedAt: new Date(T0).toISOString(), finishedAt: finishedAt === null ? null : new Date(finishedAt).toISOString() });
 }
 
 /** A wait on a virtual clock: looks every 10 s; the server answers `answers` in turn. */
-async function learnedFrom(answers: RegionMigration[]): Promise<{ observed: number[]; dueAts: number[] }> {
+async function learnedFrom(answers: MigrationSnapshot[]): Promise<{ observed: number[]; dueAts: number[] }> {
   let clock = T0;
   const observed: number[] = [];
   const dueAts: number[] = [];

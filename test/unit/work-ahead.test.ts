@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
+import { statusAfter } from "../../provider/engines/server/planner";
+import { workAheadMs } from "../../provider/engines/server/work-ahead";
 import type { RunStep } from "../../provider/migration/stages";
-import { statusAfter } from "../../provider/migration/plan";
-import { workAheadMs } from "../../provider/migration/work-ahead";
 
 const EXPECTED: Record<RunStep, number> = { preflight: 5, prepare: 30, data: 180, finalize: 20 };
 const expected = (step: RunStep) => EXPECTED[step];

@@ -1,4 +1,3 @@
-import { forgetRegionCache } from "../../../provider/client";
 import { startSimulator, type FaultRule } from "../../../simulator";
 import { simulatorWithEnv } from "../../support/simulator-env";
 import { declaration } from "../support/declarations";
@@ -23,8 +22,6 @@ export function faultRuleFor(route: Route, kind: FaultKind): FaultRule {
 export async function faultScenario(route: Route, kind: FaultKind, driver: Driver): Promise<ScenarioResult> {
   const simulator = driver === "provider" ? await simulatorWithEnv() : await startSimulator({ port: 0, rateLimitPerMinute: 0 });
   try {
-    // A region list cached for an earlier simulator on the same port would hide the fault.
-    forgetRegionCache();
     simulator.setFaults([faultRuleFor(route, kind)]);
     const declared = declaration("my-app");
     const result = driver === "provider" ? await driveWithProvider(declared) : await driveWithMigrator(shortTimeoutClient(simulator.authUrl), declared);

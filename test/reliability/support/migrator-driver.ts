@@ -3,7 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ScalingoClient, type ScalingoClientOptions } from "../../../provider/client";
 import { IntentJournal } from "../../../provider/migration/intent-journal";
-import { Migrator } from "../../../provider/migration/migrator";
+import { Migrator } from "../../../provider/engines/server/migrator";
 import type { PollSchedule } from "../../../provider/migration/poll-schedule";
 import { toSpec, validateInputs } from "../../../provider/pulumi/inputs";
 import { DEMO_TOKEN } from "../../support/simulator-env";
@@ -39,7 +39,7 @@ export async function driveWithMigrator(client: ScalingoClient, declared: Props)
     String(declared.app),
   );
   try {
-    const outputs = await migrator.advance(toSpec(inputs), { stage: null });
+    const outputs = await migrator.advance(toSpec(inputs), { reachedStage: null });
     return { outputs: outputs as unknown as Props, logs };
   } catch (error) {
     return { error, logs };

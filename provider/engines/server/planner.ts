@@ -1,10 +1,11 @@
-import type { MigrationStatus } from "../client/types";
-import { type RunStep, type Stage, stageIndex } from "./stages";
+import type { PlanTarget } from "../../migration/engine";
+import { type MigrationStatus, type RunStep, stageIndex } from "../../migration/stages";
 
 /**
- * The transition planner: from what the server says now to what the user asked for, the
- * next thing to do. One action at a time, because after each run the server decides where the
- * migration really went (a failure, an abort from elsewhere) and the plan is made again.
+ * The transition planner of Scalingo's region-migration API: from what the server says now
+ * to what the user asked for, the next thing to do. One action at a time, because after each
+ * run the server decides where the migration really went (a failure, an abort from
+ * elsewhere) and the plan is made again.
  */
 export type NextAction =
   | { kind: "create" }
@@ -18,11 +19,6 @@ export type NextAction =
 export type BlockedReason =
   /** A sub-step failed; Scalingo waits for an abort. */
   "failed";
-
-export interface PlanTarget {
-  stage: Stage;
-  migrateData: boolean;
-}
 
 /** `status` undefined: there is no migration (never created, or a final one to leave behind). */
 export function nextAction(status: MigrationStatus | undefined, target: PlanTarget): NextAction {

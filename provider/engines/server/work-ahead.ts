@@ -1,6 +1,6 @@
-import type { MigrationStatus } from "../client/types";
-import { plannedSteps, type PlanTarget } from "./plan";
-import type { RunStep } from "./stages";
+import type { PlanTarget } from "../../migration/engine";
+import type { MigrationStatus, RunStep } from "../../migration/stages";
+import { plannedSteps } from "./planner";
 
 /**
  * How much server-side work (ms) a migration still has ahead on its way to the target, once

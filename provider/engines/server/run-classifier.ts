@@ -1,5 +1,5 @@
-import type { RegionMigration } from "../client/types";
-import type { RunStep } from "./stages";
+import type { MigrationSnapshot } from "../../migration/snapshot";
+import type { RunStep } from "../../migration/stages";
 
 /**
  * Which step a `running` migration is in, when we did not send it ourselves (adoption,
@@ -7,10 +7,10 @@ import type { RunStep } from "./stages";
  * wording. "Stop your old app" opens both `data` and `finalize` (when data was skipped), so
  * it is decided by whether the user migrates data.
  */
-export function runningStepOf(migration: Pick<RegionMigration, "status" | "steps" | "newAppId">, migrateData: boolean): RunStep {
+export function runningStepOf(migration: Pick<MigrationSnapshot, "status" | "steps" | "destination">, migrateData: boolean): RunStep {
   if (migration.status === "created") return "preflight";
   const last = [...migration.steps].reverse().find((s) => s.status === "running") ?? migration.steps[migration.steps.length - 1];
-  if (!last) return migration.newAppId ? "data" : "prepare";
+  if (!last) return migration.destination.appId ? "data" : "prepare";
   const name = last.name.toLowerCase();
   if (/^check |preflight/.test(name)) return "preflight";
   if (/start the new app|redirect the traffic/.test(name)) return "finalize";
