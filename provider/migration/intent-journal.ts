@@ -49,7 +49,8 @@ export class IntentJournal {
   }
 }
 
-function defaultDirectory(): string {
+/** Where the journal lives (env PULUMI_SCALINGO_JOURNAL_DIR, else under XDG_STATE_HOME): other durable notes go beside it. */
+export function defaultDirectory(): string {
   const explicit = process.env.PULUMI_SCALINGO_JOURNAL_DIR;
   if (explicit) return explicit;
   const stateHome = process.env.XDG_STATE_HOME || path.join(os.homedir(), ".local", "state");

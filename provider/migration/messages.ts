@@ -1,6 +1,6 @@
 import type { UpPlan } from "./engine";
 import type { MigrationSnapshot, StepProgress } from "./snapshot";
-import type { MigrationSpec, TimedStep } from "./spec";
+import type { EngineKind, MigrationSpec, TimedStep } from "./spec";
 import type { MigrationStatus } from "./stages";
 
 /**
@@ -60,7 +60,11 @@ export function operationsOf(step: TimedStep, names: OperationNames): string[] {
 }
 
 /** One sentence: what the user may set `stage` to next. */
-export function nextStepHint(status: MigrationStatus | undefined, destination: string): string {
+export function nextStepHint(status: MigrationStatus | undefined, destination: string, engine: EngineKind = "server"): string {
+  if (engine === "client") {
+    const hint = clientEngineHint(status, destination);
+    if (hint !== undefined) return hint;
+  }
   switch (status) {
     case undefined:
     case "aborted":
@@ -83,6 +87,22 @@ export function nextStepHint(status: MigrationStatus | undefined, destination: s
       return "The migration is being aborted: run `pulumi up` again once it is aborted to start a new one.";
     case "done":
       return "";
+  }
+}
+
+/** Where the client engine's next step differs from the server's: it resumes, and nothing redirects. */
+function clientEngineHint(status: MigrationStatus | undefined, destination: string): string | undefined {
+  switch (status) {
+    case "prepared":
+      return `The app on '${destination}' has been prepared (containers at 0): set stage to "data" to copy the PostgreSQL/MySQL/MongoDB databases, or copy the data yourself (migrateData: false) and set stage to "finalize". See manualActions.`;
+    case "data-migrated":
+      return `Data has been copied to the '${destination}' region: set stage to "finalize" to start the new app. Nothing redirects traffic: change your DNS as dnsChanges says.`;
+    case "error":
+      return "A step failed: fix what it reports and run `pulumi up` to resume it (every sub-step reconciles, nothing is created twice), or `pulumi destroy` to abort (the new app is deleted and the source restored).";
+    case "done":
+      return `Done. Nothing redirects traffic from the old region: change your DNS as dnsChanges says, work through manualActions, then delete the source app yourself (this provider never deletes it).`;
+    default:
+      return undefined;
   }
 }
 

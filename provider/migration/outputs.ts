@@ -1,6 +1,6 @@
 import { nextStepHint } from "./messages";
-import type { DnsChange, MigrationSnapshot, StepProgress } from "./snapshot";
-import type { MigrationSpec } from "./spec";
+import type { CopiedCount, DnsChange, ManualAction, MigrationSnapshot, StepProgress } from "./snapshot";
+import type { EngineKind, MigrationSpec } from "./spec";
 import type { MigrationStatus, Stage } from "./stages";
 
 export type { DnsChange } from "./snapshot";
@@ -28,6 +28,10 @@ export interface MigrationOutputs {
   dnsChanges: DnsChange[];
   redirectExpiresAt: string | null;
   nextStep: string;
+  /** Which engine does the migration: picked once, at create; "server" for states from before. */
+  engine: EngineKind;
+  manualActions: ManualAction[];
+  copied: Record<string, CopiedCount>;
 }
 
 type DeclaredNames = Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "newName" | "migrateData">;
@@ -54,7 +58,10 @@ export function buildOutputs(spec: DeclaredNames, snapshot: MigrationSnapshot): 
     gitUrl: destination.gitUrl,
     dnsChanges: destination.dnsChanges,
     redirectExpiresAt: snapshot.redirectExpiresAt,
-    nextStep: nextStepHint(snapshot.status, destination.region),
+    nextStep: nextStepHint(snapshot.status, destination.region, snapshot.engine ?? "server"),
+    engine: snapshot.engine ?? "server",
+    manualActions: snapshot.manualActions ?? [],
+    copied: snapshot.copied ?? {},
   };
 }
 
@@ -80,5 +87,8 @@ export function snapshotFromOutputs(outputs: MigrationOutputs): MigrationSnapsho
     startedAt: outputs.startedAt,
     finishedAt: outputs.finishedAt,
     redirectExpiresAt: outputs.redirectExpiresAt,
+    engine: outputs.engine ?? "server",
+    manualActions: outputs.manualActions ?? [],
+    copied: outputs.copied ?? {},
   };
 }

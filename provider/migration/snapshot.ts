@@ -1,3 +1,4 @@
+import type { EngineKind } from "./spec";
 import type { MigrationStatus, Stage } from "./stages";
 
 /**
@@ -16,8 +17,30 @@ export interface MigrationSnapshot {
   steps: StepProgress[];
   startedAt: string | null;
   finishedAt: string | null;
-  /** Until when the source region forwards the app's traffic; null before done. */
+  /** Until when the source region forwards the app's traffic; null before done (and always, with the client engine). */
   redirectExpiresAt: string | null;
+  /** Which engine does this migration; absent in snapshots of states written before there were two. */
+  engine?: EngineKind;
+  /** What a person must still do by hand (client engine). */
+  manualActions?: ManualAction[];
+  /** Per kind of object, what the client engine copied and skipped: names and counts, never values. */
+  copied?: Record<string, CopiedCount>;
+}
+
+export interface ManualAction {
+  /** Stable across runs (e.g. "dns:shop.example.com"): a list a person can tick off. */
+  id: string;
+  action: string;
+  why: string;
+  /** True when the migration cannot go on until it is done. */
+  blocking: boolean;
+}
+
+export interface CopiedCount {
+  copied: number;
+  skipped: number;
+  /** Why each skipped one was skipped, by name: "pending invitation", "addon-owned", … */
+  why: string[];
 }
 
 export interface StepProgress {

@@ -30,6 +30,22 @@ export interface AppMigrationArgs {
   migrationId?: pulumi.Input<string>;
   /** Per-step time limits such as "30m" or "2h" (defaults in the README). */
   timeouts?: pulumi.Input<AppMigrationTimeouts>;
+  /**
+   * "auto" (default): Scalingo's region-migration API when the source region offers it, this
+   * provider through the public API otherwise. Picked once, at create; kept in state.
+   */
+  engine?: pulumi.Input<"auto" | "server" | "client">;
+  /** Client engine: the code to deploy when the app has no SCM link (a local .tar.gz path or an http(s) URL). */
+  sourceArchive?: pulumi.Input<string>;
+  /** Client engine: the certificate and key of each domain with an uploaded certificate (kept secret). */
+  certificates?: pulumi.Input<Record<string, pulumi.Input<{ certificate: pulumi.Input<string>; privateKey: pulumi.Input<string> }>>>;
+}
+
+export interface ManualActionOutput {
+  id: string;
+  action: string;
+  why: string;
+  blocking: boolean;
 }
 
 export type MigrationStepOutput = StepProgress;
@@ -58,14 +74,21 @@ export class AppMigration extends pulumi.dynamic.Resource {
   declare readonly redirectExpiresAt: pulumi.Output<string | null>;
   /** What `stage` may be set to next; empty once done. */
   declare readonly nextStep: pulumi.Output<string>;
+  /** The engine doing this migration ("server" or "client"), picked at create. */
+  declare readonly engine: pulumi.Output<"server" | "client">;
+  /** What a person must still do by hand (client engine). */
+  declare readonly manualActions: pulumi.Output<ManualActionOutput[]>;
+  /** Per kind of object: how many the client engine copied, skipped, and why. Names and counts only. */
+  declare readonly copied: pulumi.Output<Record<string, { copied: number; skipped: number; why: string[] }>>;
 
   constructor(name: string, args: AppMigrationArgs, opts?: pulumi.CustomResourceOptions) {
     const owner = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
     super(
       appMigrationProvider,
       name,
-      { ...OUTPUT_PLACEHOLDERS, ...args, owner },
-      opts,
+      // Certificates are secret from the program on: never in state, logs or outputs in clear.
+      { ...OUTPUT_PLACEHOLDERS, ...args, ...(args.certificates === undefined ? {} : { certificates: pulumi.secret(args.certificates) }), owner },
+      { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), "certificates"] },
       "scalingo",
       "AppMigration",
     );
@@ -79,6 +102,6 @@ export class AppMigration extends pulumi.dynamic.Resource {
 const OUTPUT_PLACEHOLDERS = Object.fromEntries(
   [
     "migrationId", "sourceRegion", "status", "reachedStage", "srcAppName", "dstAppName", "appId", "newAppId", "startedAt", "finishedAt",
-    "steps", "newAppUrl", "gitUrl", "dnsChanges", "redirectExpiresAt", "nextStep",
+    "steps", "newAppUrl", "gitUrl", "dnsChanges", "redirectExpiresAt", "nextStep", "engine", "manualActions", "copied",
   ].map((key) => [key, undefined]),
 );

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseDuration } from "../migration/durations";
-import { DEFAULT_TIMEOUTS_MS, type MigrationSpec, type TimedStep } from "../migration/spec";
+import { DEFAULT_TIMEOUTS_MS, ENGINE_CHOICES, type EngineChoice, type MigrationSpec, type TimedStep, type UserCertificate } from "../migration/spec";
 import { STAGES, stageIndex, isStage } from "../migration/stages";
 import { backwardsMessage } from "../migration/messages";
 import { knownPart, unknownProperties } from "./unknowns";
@@ -15,6 +15,7 @@ const APP_NAME = /^(?=.{6,48}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const APP_NAME_RULE = "6 to 48 lowercase letters, digits and hyphens, not starting or ending with a hyphen, without double hyphens (e.g. \"my-app\")";
 const REGION_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TIMED_STEPS = ["preflight", "prepare", "data", "finalize", "abort"] as const;
+const DOMAIN_NAME = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
 const appName = (what: string) =>
   z.string({ error: `${what} must be a string: ${APP_NAME_RULE}` }).regex(APP_NAME, `${what} must be ${APP_NAME_RULE}`);
@@ -59,6 +60,24 @@ const inputsSchema = z.object({
     )
     .optional(),
   owner: z.string().optional(),
+  engine: z.enum(ENGINE_CHOICES, { error: `engine must be one of ${ENGINE_CHOICES.map((e) => `"${e}"`).join(", ")}: "auto" picks "server" when the source region still offers the region-migration API, "client" otherwise` }).optional(),
+  sourceArchive: z
+    .string({ error: "sourceArchive must be a string: a local .tar.gz path or an http(s) URL of one" })
+    .refine((text) => text === "" || /^https?:\/\//.test(text) || /\.(tar\.gz|tgz)$/.test(text), "sourceArchive must be a local .tar.gz path or an http(s) URL of one (Scalingo deploys a .tar.gz with one top-level folder)")
+    .optional(),
+  certificates: z
+    .record(
+      z.string().regex(DOMAIN_NAME, "certificates keys must be domain names such as \"www.example.com\""),
+      z.strictObject(
+        {
+          certificate: z.string({ error: "certificates.<domain>.certificate must be the PEM certificate (chain)" }).regex(/-----BEGIN [A-Z ]+-----/, "certificates.<domain>.certificate must be a PEM certificate"),
+          privateKey: z.string({ error: "certificates.<domain>.privateKey must be the PEM private key" }).regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "certificates.<domain>.privateKey must be a PEM private key"),
+        },
+        { error: "certificates.<domain> must be {certificate, privateKey}, both PEM" },
+      ),
+      { error: "certificates must map domain names to {certificate, privateKey}" },
+    )
+    .optional(),
 });
 
 type InputName = keyof typeof inputsSchema.shape;
@@ -74,6 +93,12 @@ export interface CheckedInputs {
   migrationId?: string;
   timeouts: Partial<Record<TimedStep, string>>;
   owner: string;
+  /** Which engine moves the app; "auto" is resolved once, at create (see engine-choice.ts). */
+  engine: EngineChoice;
+  /** Client engine: the code to deploy when the app has no SCM link ("" = none). */
+  sourceArchive: string;
+  /** Client engine: user-supplied certificates of domains with an uploaded one. Secret. */
+  certificates: Record<string, { certificate: string; privateKey: string }>;
 }
 
 export interface CheckFailure {
@@ -134,6 +159,9 @@ export function validateInputs(olds: Record<string, unknown>, news: Record<strin
     ...(raw.migrationId ? { migrationId: raw.migrationId } : {}),
     timeouts: stripUndefined(raw.timeouts ?? {}),
     owner: raw.owner ?? "",
+    engine: raw.engine ?? "auto",
+    sourceArchive: raw.sourceArchive ?? "",
+    certificates: raw.certificates ?? {},
   };
   if (!computed.size) return { inputs: inputs as CheckedInputs, failures };
   const known = Object.fromEntries(Object.entries(inputs).filter(([key]) => !computed.has(key as InputName))) as Partial<CheckedInputs>;
@@ -157,7 +185,15 @@ export function toSpec(inputs: CheckedInputs): MigrationSpec {
     migrationId: inputs.migrationId,
     timeouts,
     owner: inputs.owner,
+    engine: inputs.engine ?? "auto",
+    sourceArchive: inputs.sourceArchive ?? "",
+    certificates: certificatesOf(inputs.certificates ?? {}),
   };
+}
+
+/** By lower-case domain name (Scalingo's domain names are case-insensitive). */
+function certificatesOf(raw: CheckedInputs["certificates"]): Record<string, UserCertificate> {
+  return Object.fromEntries(Object.entries(raw).map(([domain, pair]) => [domain.toLowerCase(), { certificate: pair.certificate, privateKey: pair.privateKey }]));
 }
 
 function withoutProvider(props: Record<string, unknown>): Record<string, unknown> {

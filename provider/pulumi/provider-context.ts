@@ -1,9 +1,14 @@
 import { scalingoClientFromEnvironment, type ScalingoClient } from "../client/scalingo-client";
 import { ServerEngine } from "../engines/server/server-engine";
+import { ClientEngine } from "../engines/client/client-engine";
+import { ClientRecords } from "../engines/client/record";
+import { PublicApi } from "../client/public";
+import type { EngineChoice, EngineKind } from "../migration/spec";
+import { pickEngine, type EnginePick } from "./engine-choice";
 import type { MigrationEngine } from "../migration/engine";
 import { IntentJournal } from "../migration/intent-journal";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
-import { ScalingoConfigError } from "../client/errors";
+import { RegionMigrationUnsupportedError, ScalingoConfigError } from "../client/errors";
 import { RequestScheduler } from "../client/request-scheduler";
 
 /**
@@ -21,6 +26,8 @@ interface Settings {
 let settings: Settings = {};
 let client: ScalingoClient | undefined;
 const journal = new IntentJournal();
+/** The client engine's durable records, beside the intent journal. */
+const records = new ClientRecords();
 /** One for the process: what one migration's steps taught about durations serves the fleet. */
 const pollSchedule = new AdaptivePollSchedule();
 
@@ -32,6 +39,7 @@ export function configure(config: { get(key: string): string | undefined }): voi
     requestsPerMinute: config.get("scalingo:requestsPerMinute") || undefined,
   };
   client = undefined;
+  api = undefined;
 }
 
 function scalingoClient(): ScalingoClient {
@@ -108,11 +116,41 @@ export function log(line: string): void {
 }
 
 /**
- * The engine for one resource (its name prefixes the progress lines). One engine today:
- * Scalingo's region-migration API, which does the work on its servers.
+ * The engine for one resource (its name prefixes the progress lines): Scalingo's
+ * region-migration API, which does the work on its servers, or this provider itself through
+ * the public API. Both share the process's one request budget.
  */
-export function engine(resourceName: string): MigrationEngine {
+export function engine(resourceName: string, kind: EngineKind = "server"): MigrationEngine {
+  if (kind === "client") return new ClientEngine({ api: publicApi, records, schedule: pollSchedule, log }, resourceName);
   return new ServerEngine({ client: clientForEngines, journal, schedule: pollSchedule, log }, resourceName);
+}
+
+/** Resolves a declared engine for a new migration (one read when it is "auto"). */
+export function resolveEngine(declared: EngineChoice, app: string, sourceRegion: string): Promise<EnginePick> {
+  return pickEngine(declared, sourceRegion, () =>
+    clientForEngines()
+      .listMigrations(sourceRegion, app)
+      .then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof RegionMigrationUnsupportedError) return false;
+          throw error;
+        },
+      ),
+  );
+}
+
+let api: PublicApi | undefined;
+
+/** The public API, on the same credentials and the same request budget as the server engine's client. */
+function publicApi(): PublicApi {
+  if (!api) {
+    // The server client validates the environment (token, auth URL) the same way for both.
+    const { authUrl } = clientForEngines();
+    const apiToken = (settings.apiToken ?? process.env.SCALINGO_API_TOKEN)!;
+    api = new PublicApi({ apiToken, authUrl, gate: scheduler(), ...httpTuning(process.env) });
+  }
+  return api;
 }
 
 /** Values that must never be printed. */

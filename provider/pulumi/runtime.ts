@@ -12,7 +12,9 @@ import type { MigrationSnapshot } from "../migration/snapshot";
 import type { MigrationSpec } from "../migration/spec";
 import { toSpec, validateInputs, type CheckedInputs } from "./inputs";
 import * as context from "./provider-context";
-import { reachedStageOf, refreshed, snapshotOfState, specOf, stored, type StoredOutputs } from "./stored-state";
+import { engineOf, reachedStageOf, refreshed, snapshotOfState, specOf, stored, type StoredOutputs } from "./stored-state";
+import { engineChangeProblem, keptEngine } from "./engine-choice";
+import type { EngineKind } from "../migration/spec";
 import { knownPart, unknownProperties } from "./unknowns";
 import { problemMessage, userMessage } from "./user-messages";
 import { watchEngine } from "./engine-watchdog";
@@ -33,11 +35,13 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const { inputs, partial, failures } = validateInputs(olds, news, process.env);
   const known = inputs ?? partial?.known;
   if (!known || failures.length) return { inputs: news, failures };
-  const engine = engineFor(known.owner);
+  const isNew = !olds.migrationId && !olds.app;
+  const kind = isNew ? await previewPick(known) : keptEngine(engineOf(olds), known.engine, olds.status as string | undefined);
+  const engine = engineFor(known.owner, kind);
   const problems = await engine.checkDeclaration(known);
   failures.push(...problems.map(({ property, reason }) => ({ property, reason: problemMessage(reason, context.knownSecrets()) })));
   // A new resource gets no diff: its plan is announced here, for `preview`.
-  if (!failures.length && !olds.migrationId && !olds.app) announce(known, partial?.computed ?? new Set(), planFor(engine, known, undefined));
+  if (!failures.length && isNew) announce(known, partial?.computed ?? new Set(), planFor(engine, known, undefined));
   // Computed inputs go back as the engine sent them: the update checks them again, known by then.
   const computed = Object.fromEntries([...(partial?.computed ?? [])].map((key) => [key, news[key]]));
   return { inputs: { ...known, ...computed, __provider: news.__provider }, failures };
@@ -54,7 +58,9 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
   // A computed one may turn out to differ: the migration may be replaced. Not a done one: the
   // update either finds the same value or refuses the change, as above.
   if (state.status !== "done") replaces.push(...[...REPLACING_INPUTS, "migrationId"].filter((key) => computed.has(key)));
-  const engine = engineFor(inputs.owner);
+  const engineProblem = engineChangeProblem(engineOf(state), inputs.engine, state.status);
+  if (engineProblem) throw new Error(engineProblem);
+  const engine = engineFor(inputs.owner, keptEngine(engineOf(state), inputs.engine, state.status));
   const plan = planFor(engine, inputs, snapshotOfState(state));
   const inputsChanged =
     computed.size > 0 ||
@@ -69,20 +75,29 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
 }
 
 export async function create(news: Props): Promise<pulumi.dynamic.CreateResult> {
-  const outs = await advance(news as unknown as CheckedInputs, { reachedStage: null }, news);
+  const inputs = news as unknown as CheckedInputs;
+  let pick;
+  try {
+    pick = await context.resolveEngine(inputs.engine ?? "auto", inputs.app, inputs.sourceRegion);
+  } catch (error) {
+    throw new Error(userMessage(error, context.knownSecrets()));
+  }
+  context.log(`[${nameOf(inputs.owner)}] engine: ${pick.kind} (${pick.why})`);
+  const outs = await advance(inputs, { reachedStage: null }, news, pick.kind);
   return { id: outs.migrationId, outs };
 }
 
 export async function update(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
   const state = olds as unknown as StoredOutputs;
+  const inputs = news as unknown as CheckedInputs;
   const previous = { migrationId: state.migrationId || undefined, reachedStage: reachedStageOf(state) };
-  return { outs: await advance(news as unknown as CheckedInputs, previous, news) };
+  return { outs: await advance(inputs, previous, news, keptEngine(engineOf(state), inputs.engine, state.status)) };
 }
 
 export async function read(id: string, props: Props): Promise<pulumi.dynamic.ReadResult> {
   const state = props as unknown as StoredOutputs;
   try {
-    const live = await engineFor(state.owner).read(specOf(state), state.migrationId || id, reachedStageOf(state));
+    const live = await engineFor(state.owner, engineOf(state)).read(specOf(state), state.migrationId || id, reachedStageOf(state));
     if (!live) return { id: "" };
     return { id, props: refreshed(state, live) };
   } catch (error) {
@@ -93,16 +108,16 @@ export async function read(id: string, props: Props): Promise<pulumi.dynamic.Rea
 export async function deleteMigration(id: string, props: Props): Promise<void> {
   const state = props as unknown as StoredOutputs;
   try {
-    await engineFor(state.owner).abort(specOf(state), { migrationId: state.migrationId || id, status: state.status });
+    await engineFor(state.owner, engineOf(state)).abort(specOf(state), { migrationId: state.migrationId || id, status: state.status });
   } catch (error) {
     throw new Error(userMessage(error, context.knownSecrets()));
   }
 }
 
 /** Runs the engine and shapes success and failure the way the Pulumi engine expects them. */
-async function advance(inputs: CheckedInputs, previous: PreviousState, news: Props): Promise<StoredOutputs> {
+async function advance(inputs: CheckedInputs, previous: PreviousState, news: Props, kind: EngineKind): Promise<StoredOutputs> {
   const spec = toSpec(inputs);
-  const engine = engineFor(inputs.owner);
+  const engine = engineFor(inputs.owner, kind);
   try {
     return stored(spec, await engine.advance(spec, previous), inputs);
   } catch (error) {
@@ -153,8 +168,30 @@ function announce(inputs: Partial<CheckedInputs>, computed: ReadonlySet<string>,
   for (const line of planLines(name, plan, names)) context.log(line);
 }
 
-function engineFor(owner: string | undefined): MigrationEngine {
-  return context.engine(nameOf(owner));
+function engineFor(owner: string | undefined, kind: EngineKind): MigrationEngine {
+  return context.engine(nameOf(owner), kind);
+}
+
+/**
+ * The engine a new resource will get, said during `preview`. Offline (no token) or when the
+ * probe fails, "auto" is said to be decided at create, and the plan shown is the server's.
+ */
+async function previewPick(known: Partial<CheckedInputs>): Promise<EngineKind> {
+  const declared = known.engine ?? "auto";
+  const name = nameOf(known.owner);
+  if (declared !== "auto") return declared;
+  if (!known.app || !known.sourceRegion) {
+    context.log(`[${name}] engine: auto, decided at create (the app or its region is not known yet)`);
+    return "server";
+  }
+  try {
+    const pick = await context.resolveEngine(declared, known.app, known.sourceRegion);
+    context.log(`[${name}] engine: ${pick.kind} (${pick.why})`);
+    return pick.kind;
+  } catch {
+    context.log(`[${name}] engine: auto, decided at create (the source region could not be asked now)`);
+    return "server";
+  }
 }
 
 function nameOf(owner: string | undefined): string {

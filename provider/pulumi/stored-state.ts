@@ -1,6 +1,6 @@
 import { buildOutputs, snapshotFromOutputs, type MigrationOutputs } from "../migration/outputs";
 import type { MigrationSnapshot } from "../migration/snapshot";
-import type { MigrationSpec } from "../migration/spec";
+import type { EngineKind, MigrationSpec } from "../migration/spec";
 import { isStage, type Stage } from "../migration/stages";
 import { toSpec, type CheckedInputs } from "./inputs";
 
@@ -21,11 +21,16 @@ export function stored(spec: MigrationSpec, snapshot: MigrationSnapshot, inputs:
 
 /** A refresh keeps the declaration of the state it refreshes. */
 export function refreshed(state: StoredOutputs, snapshot: MigrationSnapshot): StoredOutputs {
-  return stored(specOf(state), snapshot, { ...state, stage: state.targetStage });
+  return stored(specOf(state), snapshot, { ...state, stage: state.targetStage, engine: engineOf(state), sourceArchive: "", certificates: {} });
 }
 
 export function specOf(state: StoredOutputs): MigrationSpec {
-  return toSpec({ ...state, stage: state.targetStage ?? "create" } as CheckedInputs);
+  return toSpec({ ...state, stage: state.targetStage ?? "create", engine: engineOf(state), sourceArchive: "", certificates: {} } as CheckedInputs);
+}
+
+/** The engine a stored migration was made with: states from before there were two are the server's. */
+export function engineOf(state: Partial<StoredOutputs>): EngineKind {
+  return state.engine === "client" ? "client" : "server";
 }
 
 export function reachedStageOf(state: StoredOutputs): Stage | null {

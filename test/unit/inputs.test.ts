@@ -48,7 +48,7 @@ describe("AppMigration input validation", () => {
   it("accepts a valid declaration and applies the defaults", () => {
     const { inputs, failures } = validateInputs({}, { ...valid, sourceRegion: undefined }, { SCALINGO_REGION: "osc-fr1" });
     assert.deepEqual(failures, []);
-    assert.deepEqual(inputs, { ...valid, newName: "", migrateData: true, timeouts: {}, owner: "" });
+    assert.deepEqual(inputs, { ...valid, newName: "", migrateData: true, timeouts: {}, owner: "", engine: "auto", sourceArchive: "", certificates: {} });
   });
 
   it("accepts an app id in place of a name", () => {
@@ -120,6 +120,6 @@ describe("AppMigration inputs computed from other resources (a preview's unknown
 
   it("applies the defaults of the known inputs", () => {
     const { partial } = validateInputs({}, { ...valid, sourceRegion: undefined, stage: UNKNOWN }, { SCALINGO_REGION: "osc-fr1" });
-    assert.deepEqual(partial?.known, { app: "my-app", sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", migrateData: true, timeouts: {}, owner: "" });
+    assert.deepEqual(partial?.known, { app: "my-app", sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", migrateData: true, timeouts: {}, owner: "", engine: "auto", sourceArchive: "", certificates: {} });
   });
 });

@@ -1,0 +1,73 @@
+import type { AddonPlan, AddonProvider, ContainerSize, EventType, NotificationPlatform, RegionApi, Stack } from "../../client/public";
+
+/**
+ * The two regions' catalogues, read once per run and mapped by name: ids differ between
+ * regions (Scalingo never promised they match; the simulator makes sure they do not).
+ */
+export class Catalogue {
+  private cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly src: RegionApi,
+    private readonly dst: RegionApi,
+  ) {}
+
+  /** The destination stack named like the source app's stack, with that name. */
+  async stack(srcStackId: string): Promise<{ name: string; dst: Stack | undefined }> {
+    const [srcStacks, dstStacks] = await Promise.all([this.once("src:stacks", () => this.src.catalogues.stacks()), this.once("dst:stacks", () => this.dst.catalogues.stacks())]);
+    const name = srcStacks.find((s) => s.id === srcStackId)?.name ?? srcStackId;
+    return { name, dst: dstStacks.find((s) => s.name === name) };
+  }
+
+  async dstSizes(): Promise<ContainerSize[]> {
+    return this.once("dst:sizes", () => this.dst.catalogues.containerSizes());
+  }
+
+  /** The destination provider and plan for a source addon, by provider and plan name. */
+  async plan(providerName: string, planName: string): Promise<{ provider: AddonProvider; plan: AddonPlan } | { missing: "provider" | "plan" }> {
+    const providers = await this.once("dst:providers", () => this.dst.catalogues.addonProviders());
+    const provider = providers.find((p) => p.name === providerName);
+    if (!provider) return { missing: "provider" };
+    const plans = provider.plans.length ? provider.plans : await this.once(`dst:plans:${provider.id}`, () => this.dst.catalogues.addonPlans(provider.id));
+    const plan = plans.find((p) => p.name === planName);
+    return plan && !plan.disabled ? { provider, plan } : { missing: "plan" };
+  }
+
+  /** A source notification platform's name, and the destination's platform of that name. */
+  async platform(srcPlatformId: string): Promise<{ name: string; dst: NotificationPlatform | undefined }> {
+    const [srcPlatforms, dstPlatforms] = await Promise.all([
+      this.once("src:platforms", () => this.src.catalogues.notificationPlatforms()),
+      this.once("dst:platforms", () => this.dst.catalogues.notificationPlatforms()),
+    ]);
+    const name = srcPlatforms.find((p) => p.id === srcPlatformId)?.name ?? srcPlatformId;
+    return { name, dst: dstPlatforms.find((p) => p.name === name) };
+  }
+
+  /** Source event type ids as the destination's ids (by name); unknown names are dropped and listed. */
+  async eventIds(srcIds: readonly string[]): Promise<{ ids: string[]; missing: string[] }> {
+    if (!srcIds.length) return { ids: [], missing: [] };
+    const [srcTypes, dstTypes] = await Promise.all([
+      this.once<EventType[]>("src:events", () => this.src.catalogues.eventTypes()),
+      this.once<EventType[]>("dst:events", () => this.dst.catalogues.eventTypes()),
+    ]);
+    const ids: string[] = [];
+    const missing: string[] = [];
+    for (const id of srcIds) {
+      const name = srcTypes.find((t) => t.id === id)?.name ?? id;
+      const match = dstTypes.find((t) => t.name === name);
+      if (match) ids.push(match.id);
+      else missing.push(name);
+    }
+    return { ids, missing };
+  }
+
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let value = this.cache.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = read();
+      this.cache.set(key, value);
+      value.catch(() => this.cache.delete(key));
+    }
+    return value;
+  }
+}

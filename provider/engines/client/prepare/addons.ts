@@ -1,0 +1,37 @@
+import type { Addon } from "../../../client/public";
+import { addonLabel } from "../addon-kinds";
+import { newTally } from "../copied";
+import { about, ReconcileError } from "../errors";
+import type { MigrationRun } from "../run";
+import { waitFor } from "../waiting";
+
+/**
+ * One destination addon per source addon, on the plan of the same name, waited until running.
+ * An addon of the same provider already there (a resumed run) is kept, its plan changed if it
+ * differs: never a second one.
+ */
+export async function reconcileAddons(run: MigrationRun): Promise<void> {
+  const { src, dst, record } = run;
+  const region = record.destinationRegion;
+  const tally = newTally();
+  const sources = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => src.addons.list(run.srcApp));
+  let present = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => dst.addons.list(run.dstApp));
+  for (const source of sources) {
+    const label = addonLabel(source, region);
+    const mapped = await run.catalogue.plan(source.provider.name, source.plan.name);
+    if ("missing" in mapped) throw new ReconcileError(label, `${region} has no such ${mapped.missing}`);
+    let addon: Addon | undefined = present.find((a) => a.provider.name === source.provider.name);
+    if (!addon) {
+      addon = (await about(label, "POST /v1/apps/:app/addons", () => dst.addons.provision(run.dstApp, { providerId: mapped.provider.id, planId: mapped.plan.id }))).addon;
+      present = [...present, addon];
+    } else if (addon.plan.name !== source.plan.name) {
+      const current = addon;
+      addon = await about(label, "PATCH /v1/apps/:app/addons/:id (plan)", () => dst.addons.changePlan(run.dstApp, current.id, mapped.plan.id));
+    }
+    const id = addon.id;
+    const ready = await waitFor(run, label, "provisioning", () => dst.addons.show(run.dstApp, id), (a) => a.status !== "provisioning");
+    if (ready.status !== "running") throw new ReconcileError(label, `provisioning failed: the addon is ${ready.status}`);
+    tally.copied.push(source.provider.name.toLowerCase());
+  }
+  run.tally("addons", tally);
+}

@@ -1,0 +1,69 @@
+import { DEPLOYMENT_FAILURES, deploymentSettled, Secret, type Deployment } from "../../../client/public";
+import { about, ReconcileError } from "../errors";
+import type { MigrationRun } from "../run";
+import { waitFor } from "../waiting";
+
+/** Where the destination's code comes from. */
+export type CodeSource =
+  | { kind: "scm"; branch: string }
+  | { kind: "archive-file"; path: string }
+  | { kind: "archive-url"; url: Secret }
+  | { kind: "git-push" };
+
+export async function codeSourceOf(run: MigrationRun): Promise<CodeSource> {
+  const link = await about(`SCM link of ${run.srcApp}`, "GET /v1/apps/:app/scm_repo_link", () => run.src.scm.show(run.srcApp));
+  if (link) return { kind: "scm", branch: link.branch };
+  const archive = run.spec.sourceArchive ?? "";
+  if (/^https?:\/\//.test(archive)) return { kind: "archive-url", url: new Secret(archive) };
+  if (archive) return { kind: "archive-file", path: archive };
+  return { kind: "git-push" };
+}
+
+/**
+ * The code on the destination, built once: the branch HEAD through the SCM link, or the
+ * archive the user supplied. A deployment already there (ours from a killed run, or one a
+ * person pushed) is waited for instead of starting another; a failed one is retried.
+ * A git-push app without an archive gets nothing here: its gitUrl and a manual action.
+ * Returns whether a deployment succeeded.
+ */
+export async function reconcileCode(run: MigrationRun): Promise<boolean> {
+  const { dst, record } = run;
+  const label = `deployment of ${run.dstApp} on ${record.destinationRegion}`;
+  const latest = (await about(label, "GET /v1/apps/:app/deployments", () => dst.deployments.list(run.dstApp, { perPage: 5 }))).items;
+  const live = latest.find((d) => !DEPLOYMENT_FAILURES.includes(d.status));
+  let deployment: Deployment | undefined = live;
+  if (!deployment) {
+    const source = await codeSourceOf(run);
+    deployment = await startDeployment(run, source, label);
+    if (!deployment) return false;
+  }
+  record.deploymentId = deployment.id;
+  run.save();
+  const id = deployment.id;
+  const ended = await waitFor(run, label, "the build", () => dst.deployments.show(run.dstApp, id), deploymentSettled, 500);
+  if (ended.status !== "success") throw new ReconcileError(`${label} (deployment ${id})`, `the build ended ${ended.status} (see \`scalingo --region ${record.destinationRegion} --app ${run.dstApp} deployment-logs ${id}\`)`);
+  run.resolved("code:git-push");
+  return true;
+}
+
+async function startDeployment(run: MigrationRun, source: CodeSource, label: string): Promise<Deployment | undefined> {
+  const { dst } = run;
+  switch (source.kind) {
+    case "scm":
+      return about(label, `POST /v1/apps/:app/scm_repo_link/manual_deploy (branch ${source.branch})`, () => dst.scm.manualDeploy(run.dstApp, source.branch));
+    case "archive-file": {
+      const url = await about(`code archive ${source.path}`, "POST /v1/sources, then PUT <source upload URL>", () => dst.sources.uploadFile(source.path));
+      return about(label, "POST /v1/apps/:app/deployments (uploaded archive)", () => dst.deployments.create(run.dstApp, url));
+    }
+    case "archive-url":
+      return about(label, "POST /v1/apps/:app/deployments (sourceArchive URL)", () => dst.deployments.create(run.dstApp, source.url));
+    case "git-push":
+      run.manual({
+        id: "code:git-push",
+        action: `Push your code to ${run.record.destination.gitUrl ?? "the new app's git remote (gitUrl)"}`,
+        why: `${run.srcApp} is deployed by git push: the public API cannot read its code (no SCM link, no sourceArchive). finalize waits until a deployment succeeded`,
+        blocking: true,
+      });
+      return undefined;
+  }
+}
