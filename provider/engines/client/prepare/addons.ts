@@ -21,6 +21,13 @@ export async function reconcileAddons(run: MigrationRun): Promise<void> {
     const mapped = await run.catalogue.plan(source.provider.name, source.plan.name);
     if ("missing" in mapped) throw new ReconcileError(label, `${region} has no such ${mapped.missing}`);
     let addon: Addon | undefined = present.find((a) => a.provider.name === source.provider.name);
+    if (addon?.status === "error") {
+      // A provisioning that failed leaves an addon in error: replaced, not waited on forever.
+      const failed = addon;
+      await about(label, "DELETE /v1/apps/:app/addons/:id (failed provisioning)", () => dst.addons.delete(run.dstApp, failed.id));
+      present = present.filter((a) => a.id !== failed.id);
+      addon = undefined;
+    }
     if (!addon) {
       addon = (await about(label, "POST /v1/apps/:app/addons", () => dst.addons.provision(run.dstApp, { providerId: mapped.provider.id, planId: mapped.plan.id }))).addon;
       present = [...present, addon];
