@@ -2,6 +2,7 @@ import { backupSettled, reveal, type Addon } from "../../client/public";
 import { addonLabel, DATABASE_URL_VARIABLE, dataMoveOf } from "./addon-kinds";
 import { newTally } from "./copied";
 import { about, ReconcileError } from "./errors";
+import { requireDeployment } from "./prepare/code";
 import { restoreCommand, restoreEnv } from "./restore-recipe";
 import type { MigrationRun } from "./run";
 import { waitFor, waitOperation } from "./waiting";
@@ -12,6 +13,8 @@ import { waitFor, waitOperation } from "./waiting";
  * through a detached one-off, confirmed from the logs. Other addons: manual actions.
  */
 export async function migrateData(run: MigrationRun): Promise<void> {
+  // The restore runs in a one-off of the new app's image: checked before the source stops.
+  await run.subStep("data", "Check that the new app has been deployed", () => requireDeployment(run));
   await run.subStep("data", "Stop your old app", () => stopSource(run));
   const addons = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.src.addons.list(run.srcApp));
   const tally = newTally();

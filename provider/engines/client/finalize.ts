@@ -1,7 +1,7 @@
 import { newTally } from "./copied";
 import { stopSource } from "./data";
 import { about, ReconcileError } from "./errors";
-import { reconcileCode, codeSourceOf } from "./prepare/code";
+import { requireDeployment } from "./prepare/code";
 import { reconcileDomains } from "./prepare/domains";
 import { reconcileVariables } from "./prepare/variables";
 import type { MigrationRun } from "./run";
@@ -23,17 +23,6 @@ export async function finalize(run: MigrationRun): Promise<void> {
   await run.subStep("finalize", "Start the new app", () => startDestination(run));
   await run.subStep("finalize", "Import autoscalers", () => reconcileAutoscalers(run));
   checklist(run);
-}
-
-/** finalize refuses to start an app that never built: a git-push app waits for its push. */
-async function requireDeployment(run: MigrationRun): Promise<void> {
-  const page = await about(`deployments of ${run.dstApp}`, "GET /v1/apps/:app/deployments", () => run.dst.deployments.list(run.dstApp, { perPage: 5 }));
-  if (page.items.some((d) => d.status === "success")) return;
-  const source = await codeSourceOf(run);
-  if (source.kind === "git-push") {
-    throw new ReconcileError(`app ${run.dstApp} on ${run.record.destinationRegion}`, `no deployment has succeeded yet: push your code to ${run.record.destination.gitUrl ?? "the new app's gitUrl"}, then run \`pulumi up\` again`);
-  }
-  await reconcileCode(run);
 }
 
 async function startDestination(run: MigrationRun): Promise<void> {

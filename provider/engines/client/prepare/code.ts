@@ -67,3 +67,24 @@ async function startDeployment(run: MigrationRun, source: CodeSource, label: str
       return undefined;
   }
 }
+
+/**
+ * A deployment that succeeded on the destination, or the reason there is none: finalize
+ * refuses to start an app that never built, and the data step's restore runs in a one-off of
+ * the app's image. A git-push app waits for its push; others are deployed now.
+ */
+export async function requireDeployment(run: MigrationRun): Promise<void> {
+  const page = await about(`deployments of ${run.dstApp}`, "GET /v1/apps/:app/deployments", () => run.dst.deployments.list(run.dstApp, { perPage: 5 }));
+  if (page.items.some((d) => d.status === "success")) {
+    run.resolved("code:git-push"); // pushed by the person, as asked
+    return;
+  }
+  const source = await codeSourceOf(run);
+  if (source.kind === "git-push") {
+    throw new ReconcileError(
+      `app ${run.dstApp} on ${run.record.destinationRegion}`,
+      `no deployment has succeeded yet: push your code to ${run.record.destination.gitUrl ?? "the new app's gitUrl"}, then run \`pulumi up\` again`,
+    );
+  }
+  await reconcileCode(run);
+}
