@@ -17,6 +17,8 @@ export function migrationFromConfig(config: pulumi.Config = new pulumi.Config())
     stage: config.require("stage") as MigrationStage,
     migrateData: config.getBoolean("migrateData"),
     migrationId: optional("migrationId"),
+    engine: optional("engine") as "auto" | "server" | "client" | undefined,
+    sourceArchive: optional("sourceArchive"),
   });
   return {
     migrationId: migration.migrationId,
@@ -27,5 +29,8 @@ export function migrationFromConfig(config: pulumi.Config = new pulumi.Config())
     gitUrl: migration.gitUrl,
     dnsChanges: migration.dnsChanges,
     redirectExpiresAt: migration.redirectExpiresAt,
+    engine: migration.engine,
+    manualActions: migration.manualActions,
+    copied: migration.copied,
   };
 }

@@ -1,0 +1,98 @@
+import * as assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import { comparableShape, counts, withoutManual } from "../client-engine/shape";
+import { DEMO_TOKEN } from "../support/simulator-env";
+import { assertNoToken, engineWorld, outputsOf, PROJECT, rootProgramStack, storedMigration } from "./e2e-harness";
+
+const UP_PROCESS = path.join(__dirname, "..", "support", "up-process.js");
+const SOURCE = "osc-fr1";
+const DESTINATION = "osc-secnum-fr1";
+
+describe("real engine: the client engine moves shop-app through the public API", function () {
+  this.timeout(240_000);
+  const world = engineWorld({ rateLimitPerMinute: 0 });
+
+  it("one-shot up to finalize: the destination equals the source minus the manual items, and no value leaks", async () => {
+    const sim = world.simulator;
+    const before = sim.app(SOURCE, "shop-app")!;
+    const stack = world.track(await rootProgramStack(sim, { app: "shop-app", stage: "finalize", engine: "client" }));
+    const started = Date.now();
+    await stack.up();
+    const wallMs = Date.now() - started;
+    const outputs = await outputsOf(stack);
+    assert.equal(outputs.status, "done");
+    assert.equal(outputs.engine, "client");
+    assert.equal(outputs.redirectExpiresAt, null);
+    assert.match(String(outputs.nextStep), /Nothing redirects traffic/);
+    assert.ok((outputs.manualActions as { id: string }[]).some((a) => a.id === "dns:shop.example.com"));
+    const after = sim.app(DESTINATION, "shop-app")!;
+    assert.deepEqual(comparableShape(after), withoutManual(comparableShape(before), before));
+    assert.equal(sim.database(DESTINATION, "shop-app", "postgresql").digest, sim.database(SOURCE, "shop-app", "postgresql").digest);
+    await assertNoToken(stack);
+    const state = await stack.exportState();
+    const output = stack.output.join("");
+    for (const secret of [before.env.SCALINGO_POSTGRESQL_URL, "dd-token", "hooks.slack.com", "/_storage/"]) {
+      assert.ok(!state.includes(secret), `${secret} in state`);
+      assert.ok(!output.includes(secret), `${secret} in the engine output`);
+    }
+    assert.ok(output.includes("✔ Import PostgreSQL data"), "progress lines reach the engine output");
+    const requests = sim.requests().filter((r) => r.region !== null || r.path !== "/v1/tokens/exchange").length;
+    console.log(`      shop-app, client engine: ${requests} requests, ${wallMs} ms wall (one-shot up to finalize)`);
+    // A second up has nothing to do and sends no write.
+    sim.clearRequests();
+    await stack.up();
+    assert.deepEqual(sim.requests().filter((r) => r.method !== "GET" && !/tokens\/exchange/.test(r.path)).map((r) => `${r.method} ${r.path}`), []);
+    assert.deepEqual(counts(sim.app(DESTINATION, "shop-app")!), counts(after));
+  });
+
+  it("abort at prepare: destroy deletes the destination and gives the source its auto-deploy back", async () => {
+    const sim = world.simulator;
+    const before = sim.app(SOURCE, "shop-app")!;
+    const stack = world.track(await rootProgramStack(sim, { app: "shop-app", stage: "prepare", engine: "client" }));
+    await stack.up();
+    assert.equal((await outputsOf(stack)).status, "prepared");
+    assert.equal(sim.app(SOURCE, "shop-app")!.scm?.auto_deploy_enabled, false, "frozen");
+    await stack.destroy();
+    const after = sim.app(SOURCE, "shop-app")!;
+    assert.equal(sim.app(DESTINATION, "shop-app"), undefined);
+    assert.equal(after.scm?.auto_deploy_enabled, before.scm?.auto_deploy_enabled);
+    assert.deepEqual(after.formation.map((f) => [f.name, f.amount]), before.formation.map((f) => [f.name, f.amount]));
+  });
+
+  it("kill -9 during prepare, then the documented recovery: the same destination, nothing twice", async () => {
+    const sim = world.simulator;
+    sim.setAsyncTimings({ deployment: 8_000 });
+    const stack = world.track(await rootProgramStack(sim, { app: "shop-app", stage: "prepare", engine: "client" }, { stackName: "crash" }));
+    const env = { SCALINGO_AUTH_URL: sim.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: SOURCE };
+    const config = { app: "shop-app", stage: "prepare", destinationRegion: DESTINATION, engine: "client" };
+    const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify({ dir: stack.dir, stackName: "crash", projectName: PROJECT, env, config })], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let said = "";
+    child.stdout.on("data", (d: Buffer) => (said += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (said += d.toString()));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    // Killed while the destination's code builds (prepare's longest sub-step).
+    await until(() => (sim.app(DESTINATION, "shop-app")?.deployments ?? []).some((d) => d.status === "building"), 90_000, () => said);
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+    await stack.stack.cancel();
+    await stack.stack.refresh({ clearPendingCreates: true, color: "never" });
+    sim.setAsyncTimings({ deployment: 150 });
+    await stack.up();
+    const outputs = await outputsOf(stack);
+    assert.equal(outputs.status, "prepared");
+    const after = sim.app(DESTINATION, "shop-app")!;
+    assert.equal(after.deployments.length, 1, "the build started before the kill was waited for, not started again");
+    assert.equal(sim.requests().filter((r) => r.method === "POST" && r.path === "/v1/apps" && r.region === DESTINATION).length, 2, "one dry run, one create");
+    assert.deepEqual(counts(after), { domains: 2, addons: 2, env: 6, collaborators: 1, notifiers: 2, alerts: 1, logDrains: 2, autoscalers: 0, deployments: 1 });
+    assert.equal((await storedMigration(stack))?.engine, "client");
+  });
+});
+
+async function until(condition: () => boolean, timeoutMs: number, context: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) assert.fail(`timed out; child said:\n${context()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
