@@ -15,9 +15,12 @@ export interface OperationNames {
   source: string;
   destination: string;
   dataSkipped?: boolean;
+  /** Which engine will do them (absent: the server's). */
+  engine?: EngineKind;
 }
 
 export function operationsOf(step: TimedStep, names: OperationNames): string[] {
+  if (names.engine === "client") return clientOperationsOf(step, names);
   switch (step) {
     case "preflight":
       return [
@@ -55,6 +58,53 @@ export function operationsOf(step: TimedStep, names: OperationNames): string[] {
         "Start the old app again if it was stopped",
         `Delete the new app on '${names.destination}' with its addons and migrated data`,
         `Give '${names.app}' on ${names.source} back its normal status`,
+      ];
+  }
+}
+
+/** The client engine's operations: what this provider does itself, through the public API. */
+function clientOperationsOf(step: TimedStep, names: OperationNames): string[] {
+  switch (step) {
+    case "preflight":
+      return [
+        `Check access to ${names.destination}`,
+        `Check if the name ${names.dstName} is available on ${names.destination} (a dry run: nothing is written anywhere)`,
+        "Check stack, container sizes, addon plans and notification platforms by name",
+        "Check addons and database versions",
+        "Check where the code comes from (SCM link, sourceArchive, or your git push)",
+        "Check domains and certificates",
+      ];
+    case "prepare":
+      return [
+        `Create the new app named ${names.dstName} in the region ${names.destination}, containers held at 0`,
+        `Create addons on the '${names.destination}' region (plans mapped by name, waited until running)`,
+        "Import environment variables (minus the addon-injected ones; aliases kept)",
+        "Import SCM configuration",
+        "Import collaborators (as invitations, same role)",
+        "Import domains and TLS certificates (uploaded ones only when declared in certificates)",
+        "Import notifiers, alerts (minus autoscaler-owned) and log drains",
+        "Deploy the code (containers stay at 0)",
+        `Freeze '${names.app}' on ${names.source}: SCM auto-deploy and review apps off (recorded, undone by abort)`,
+      ];
+    case "data":
+      return [
+        `Record the formation of '${names.app}', then stop it (scale to 0)`,
+        "Back up each PostgreSQL/MySQL/MongoDB database and restore it through a one-off of the new app",
+        "List the other addons' data as manual actions",
+      ];
+    case "finalize":
+      return [
+        ...(names.dataSkipped ? [`Record the formation of '${names.app}', then stop it (scale to 0)`] : []),
+        "Copy again what changed on the source since prepare (variables, domains)",
+        "Start the new app with the recorded formation",
+        "Import autoscalers",
+        "List the DNS changes and what is left by hand: nothing redirects traffic",
+      ];
+    case "abort":
+      return [
+        `Delete the new app on '${names.destination}' with its addons and migrated data`,
+        "Start the old app again if it was stopped",
+        `Give '${names.app}' on ${names.source} back its SCM auto-deploy and review apps`,
       ];
   }
 }

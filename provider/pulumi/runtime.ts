@@ -41,7 +41,7 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const problems = await engine.checkDeclaration(known);
   failures.push(...problems.map(({ property, reason }) => ({ property, reason: problemMessage(reason, context.knownSecrets()) })));
   // A new resource gets no diff: its plan is announced here, for `preview`.
-  if (!failures.length && isNew) announce(known, partial?.computed ?? new Set(), planFor(engine, known, undefined));
+  if (!failures.length && isNew) announce(known, partial?.computed ?? new Set(), planFor(engine, known, undefined), kind);
   // Computed inputs go back as the engine sent them: the update checks them again, known by then.
   const computed = Object.fromEntries([...(partial?.computed ?? [])].map((key) => [key, news[key]]));
   return { inputs: { ...known, ...computed, __provider: news.__provider }, failures };
@@ -70,7 +70,7 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
   // Anything but "reached" (a step to run, a wait, a failure to report, a status this
   // version does not know) needs the update, which reads the engine's state again.
   const changes = replaces.length > 0 || !plan?.reached || inputsChanged;
-  if (changes) announce(inputs, computed, replaces.length ? planFor(engine, inputs, undefined) : plan);
+  if (changes) announce(inputs, computed, replaces.length ? planFor(engine, inputs, undefined) : plan, keptEngine(engineOf(state), inputs.engine, state.status));
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
@@ -151,7 +151,7 @@ function planFor(engine: MigrationEngine, inputs: Partial<CheckedInputs>, last: 
  * What the next `up` will do, printed during `preview` (and `up`) without calling anything.
  * Names still computed (a preview's unknowns) are shown as such.
  */
-function announce(inputs: Partial<CheckedInputs>, computed: ReadonlySet<string>, plan: UpPlan | undefined): void {
+function announce(inputs: Partial<CheckedInputs>, computed: ReadonlySet<string>, plan: UpPlan | undefined, engine: EngineKind): void {
   const name = nameOf(inputs.owner);
   if (!plan) {
     context.log(`[${name}] plan: ${computedPlanNote([...computed])}`);
@@ -164,6 +164,7 @@ function announce(inputs: Partial<CheckedInputs>, computed: ReadonlySet<string>,
     source: inputs.sourceRegion ?? COMPUTED,
     destination: inputs.destinationRegion ?? COMPUTED,
     dataSkipped: !inputs.migrateData,
+    engine,
   };
   for (const line of planLines(name, plan, names)) context.log(line);
 }
@@ -179,7 +180,10 @@ function engineFor(owner: string | undefined, kind: EngineKind): MigrationEngine
 async function previewPick(known: Partial<CheckedInputs>): Promise<EngineKind> {
   const declared = known.engine ?? "auto";
   const name = nameOf(known.owner);
-  if (declared !== "auto") return declared;
+  if (declared !== "auto") {
+    context.log(`[${name}] engine: ${declared} (declared engine: "${declared}")`);
+    return declared;
+  }
   if (!known.app || !known.sourceRegion) {
     context.log(`[${name}] engine: auto, decided at create (the app or its region is not known yet)`);
     return "server";

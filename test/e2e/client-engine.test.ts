@@ -1,7 +1,10 @@
 import * as assert from "node:assert/strict";
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { comparableShape, counts, withoutManual } from "../client-engine/shape";
+import { AppMigration } from "../../provider";
+import { newStack } from "../support/pulumi-engine";
 import { DEMO_TOKEN } from "../support/simulator-env";
 import { assertNoToken, engineWorld, outputsOf, PROJECT, rootProgramStack, storedMigration } from "./e2e-harness";
 
@@ -96,3 +99,49 @@ async function until(condition: () => boolean, timeoutMs: number, context: () =>
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+const CERTIFICATE = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUclientenginetestcertificate0000000000wCgYIKoZIzj0EAwIw\n-----END CERTIFICATE-----\n";
+const PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgsupersecretkeymaterial42\n-----END PRIVATE KEY-----\n";
+
+describe("real engine: a certificate declared for the client engine", function () {
+  this.timeout(240_000);
+  const world = engineWorld({ rateLimitPerMinute: 0 });
+
+  it("uploads it on the destination and keeps the key out of state and output", async () => {
+    const stack = world.track(
+      await newStack({
+        program: async () => {
+          const migration = new AppMigration("shop", {
+            app: "shop-app",
+            sourceRegion: SOURCE,
+            destinationRegion: DESTINATION,
+            stage: "prepare",
+            engine: "client",
+            certificates: { "www.shop.example.com": { certificate: CERTIFICATE, privateKey: PRIVATE_KEY } },
+          });
+          return { manualActions: migration.manualActions, engine: migration.engine };
+        },
+        projectName: PROJECT,
+        env: { SCALINGO_AUTH_URL: world.simulator.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN },
+      }),
+    );
+    await stack.preview();
+    assert.match(stack.output.join(""), /engine: client \(declared engine: "client"\)/, stack.output.join(""));
+    await stack.up();
+    const outputs = await outputsOf(stack);
+    assert.equal(outputs.engine, "client");
+    assert.ok(!(outputs.manualActions as { id: string }[]).some((a) => a.id === "certificate:www.shop.example.com"), "the declared certificate is no manual action");
+    const domain = world.simulator.app(DESTINATION, "shop-app")!.domains.find((d) => d.name === "www.shop.example.com")!;
+    assert.ok(domain.tlskey, "the destination domain has its certificate");
+    // The Automation API exports with --show-secrets: the key is there, marked secret (Pulumi's
+    // secret signature). What is stored is the checkpoint on disk: encrypted there.
+    const exported = JSON.parse(await stack.exportState()) as { deployment: { resources: { type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }[] } };
+    const resource = exported.deployment.resources.find((r) => r.type.endsWith("AppMigration"))!;
+    assert.ok(JSON.stringify(resource.inputs.certificates).includes("4dabf18193072939515e22adb298388d"), "the certificates input is a secret");
+    assert.ok(!JSON.stringify(resource.outputs).includes("supersecretkeymaterial42") || JSON.stringify(resource.outputs.certificates ?? "").includes("4dabf18193072939515e22adb298388d"), "no clear key among the outputs");
+    const checkpoints = fs.readdirSync(path.join(stack.dir, "backend"), { recursive: true }).map(String).filter((f) => f.endsWith(".json"));
+    assert.ok(checkpoints.length > 0);
+    for (const file of checkpoints) assert.ok(!fs.readFileSync(path.join(stack.dir, "backend", file), "utf8").includes("supersecretkeymaterial42"), `the private key is in clear in ${file}`);
+    assert.ok(!stack.output.join("").includes("supersecretkeymaterial42"), "the private key leaked in the engine output");
+  });
+});
