@@ -14,6 +14,7 @@ import { finalize } from "./finalize";
 import { preflight } from "./preflight";
 import { prepare } from "./prepare";
 import type { ClientRecord, ClientRecords } from "./record";
+import { readBack } from "./refresh";
 import { MigrationRun } from "./run";
 import { planFrom, resumeStepOf, snapshotOfRecord, STEP_STATUS, stepsToRun } from "./status";
 
@@ -70,7 +71,9 @@ export class ClientEngine implements MigrationEngine {
   async read(spec: MigrationSpec, migrationId: string, _reachedStage: Stage | null): Promise<MigrationSnapshot | undefined> {
     const record = this.deps.records.read(spec.owner, spec.app, spec.sourceRegion);
     if (!record || record.id !== migrationId) return undefined;
-    return snapshotOfRecord(record);
+    const snapshot = snapshotOfRecord(record);
+    if (record.status === "aborted" || record.status === "preflight-error" || record.reachedStage === null) return snapshot;
+    return readBack(this.deps.api(), record, snapshot);
   }
 
   async checkDeclaration(declaration: Partial<Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "migrationId">>): Promise<DeclarationProblem[]> {
@@ -108,6 +111,7 @@ export class ClientEngine implements MigrationEngine {
     record.reachedStage = STEP_STATUS[step].stage;
     record.currentStep = null;
     if (step === "finalize") record.finishedAt = new Date().toISOString();
+    if (step === "prepare") record.preparedAt = new Date().toISOString();
     run.save();
   }
 

@@ -39,6 +39,8 @@ export interface ClientRecord {
   steps: StepProgress[];
   startedAt: string;
   finishedAt: string | null;
+  /** When prepare ended: source events after it are drift (absent in records written before). */
+  preparedAt?: string | null;
   /** The source formation before the data step scaled it to 0; null until recorded. */
   formation: RecordedContainer[] | null;
   /** What the freeze changed on the source, with the values to put back. */
