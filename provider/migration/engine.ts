@@ -28,6 +28,12 @@ export interface MigrationEngine {
    * answers, it finds no problem: the update reports what is wrong then.
    */
   checkDeclaration(declaration: Partial<Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "migrationId">>): Promise<DeclarationProblem[]>;
+  /**
+   * Per kind of object and per side, what the next `up` will create or change, from reads
+   * only (what `preview` prints under the plan). Optional: an engine whose server decides has
+   * nothing to add.
+   */
+  describeNextUp?(spec: MigrationSpec, last: MigrationSnapshot | undefined, plan: UpPlan): Promise<string[]>;
 }
 
 export type AbortSpec = Pick<MigrationSpec, "app" | "sourceRegion" | "destinationRegion" | "owner" | "timeouts">;

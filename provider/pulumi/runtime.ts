@@ -41,7 +41,11 @@ export async function check(olds: Props, news: Props): Promise<pulumi.dynamic.Ch
   const problems = await engine.checkDeclaration(known);
   failures.push(...problems.map(({ property, reason }) => ({ property, reason: problemMessage(reason, context.knownSecrets()) })));
   // A new resource gets no diff: its plan is announced here, for `preview`.
-  if (!failures.length && isNew) announce(known, partial?.computed ?? new Set(), planFor(engine, known, undefined), kind);
+  if (!failures.length && isNew) {
+    const plan = planFor(engine, known, undefined);
+    announce(known, partial?.computed ?? new Set(), plan, kind);
+    if (inputs) await announceChanges(engine, inputs, undefined, plan);
+  }
   // Computed inputs go back as the engine sent them: the update checks them again, known by then.
   const computed = Object.fromEntries([...(partial?.computed ?? [])].map((key) => [key, news[key]]));
   return { inputs: { ...known, ...computed, __provider: news.__provider }, failures };
@@ -70,7 +74,11 @@ export async function diff(_id: string, olds: Props, news: Props): Promise<pulum
   // Anything but "reached" (a step to run, a wait, a failure to report, a status this
   // version does not know) needs the update, which reads the engine's state again.
   const changes = replaces.length > 0 || !plan?.reached || inputsChanged;
-  if (changes) announce(inputs, computed, replaces.length ? planFor(engine, inputs, undefined) : plan, keptEngine(engineOf(state), inputs.engine, state.status));
+  if (changes) {
+    const next = replaces.length ? planFor(engine, inputs, undefined) : plan;
+    announce(inputs, computed, next, keptEngine(engineOf(state), inputs.engine, state.status));
+    if (!computed.size) await announceChanges(engine, inputs as CheckedInputs, replaces.length ? undefined : snapshotOfState(state), next);
+  }
   return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
 }
 
@@ -167,6 +175,17 @@ function announce(inputs: Partial<CheckedInputs>, computed: ReadonlySet<string>,
     engine,
   };
   for (const line of planLines(name, plan, names)) context.log(line);
+}
+
+/** The engine's per-kind list of what the next up changes (reads only), when it has one. Offline it says so and goes on. */
+async function announceChanges(engine: MigrationEngine, inputs: CheckedInputs, last: MigrationSnapshot | undefined, plan: UpPlan | undefined): Promise<void> {
+  if (!engine.describeNextUp || !plan) return;
+  const name = nameOf(inputs.owner);
+  try {
+    for (const line of await engine.describeNextUp(toSpec(inputs), last, plan)) context.log(`[${name}] ${line}`);
+  } catch (error) {
+    context.log(`[${name}] next up: what changes per kind is not known now (${userMessage(error, context.knownSecrets()).split("\n")[0]})`);
+  }
 }
 
 function engineFor(owner: string | undefined, kind: EngineKind): MigrationEngine {

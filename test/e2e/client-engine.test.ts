@@ -127,6 +127,8 @@ describe("real engine: a certificate declared for the client engine", function (
     );
     await stack.preview();
     assert.match(stack.output.join(""), /engine: client \(declared engine: "client"\)/, stack.output.join(""));
+    assert.match(stack.output.join(""), /\[shop\] next up on osc-secnum-fr1: app shop-app: create; .*addons: provision postgresql, redis/, "preview lists per kind what up will create");
+    assert.deepEqual(world.simulator.requests().filter((r) => r.method !== "GET" && !/tokens\/exchange|\/token$/.test(r.path) && !(r.method === "POST" && r.path === "/v1/apps")), [], "preview writes nothing (the name check is a dry run)");
     await stack.up();
     const outputs = await outputsOf(stack);
     assert.equal(outputs.engine, "client");

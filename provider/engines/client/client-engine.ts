@@ -14,6 +14,7 @@ import { finalize } from "./finalize";
 import { preflight } from "./preflight";
 import { prepare } from "./prepare";
 import type { ClientRecord, ClientRecords } from "./record";
+import { previewChanges } from "./preview";
 import { readBack } from "./refresh";
 import { MigrationRun } from "./run";
 import { planFrom, resumeStepOf, snapshotOfRecord, STEP_STATUS, stepsToRun } from "./status";
@@ -98,6 +99,11 @@ export class ClientEngine implements MigrationEngine {
       return problems; // unreachable: the update reports it
     }
     return problems;
+  }
+
+  async describeNextUp(spec: MigrationSpec, last: MigrationSnapshot | undefined, plan: UpPlan): Promise<string[]> {
+    if (!plan.steps.length) return [];
+    return previewChanges(this.deps.api(), spec, plan.steps, last?.destination.appId ?? null);
   }
 
   private async runStep(run: MigrationRun, step: RunStep): Promise<void> {
