@@ -15,6 +15,7 @@
 //	goclient10 move <source app> <source region> <destination region> <new name>
 //	goclient10 delete <app> <region>      remove its parts one by one, then the app
 //	goclient10 refusals <app> <region> <other region>
+//	goclient10 read <app> <region>        list what the app is made of (after a migration)
 package main
 
 import (
@@ -40,6 +41,8 @@ func main() {
 		d.remove(args[0], args[1])
 	case cmd == "refusals" && len(args) == 3:
 		d.refusals(args[0], args[1], args[2])
+	case cmd == "read" && len(args) == 2:
+		d.read(args[0], args[1])
 	default:
 		usage(fmt.Sprintf("bad command line: %q", os.Args[1:]))
 	}
