@@ -16,7 +16,7 @@ export async function migrateData(run: MigrationRun): Promise<void> {
   // The restore runs in a one-off of the new app's image: checked before the source stops.
   await run.subStep("data", "Check that the new app has been deployed", () => requireDeployment(run));
   await run.subStep("data", "Stop your old app", () => stopSource(run));
-  const addons = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.src.addons.list(run.srcApp));
+  const addons = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.sourceRead("addons", () => run.src.addons.list(run.srcApp)));
   const tally = newTally();
   for (const addon of addons) {
     const move = dataMoveOf(addon);

@@ -40,7 +40,7 @@ export async function preflight(run: MigrationRun): Promise<void> {
       if (!stack.dst) missing.push(`stack ${stack.name}`);
       const sizes = new Set((await run.catalogue.dstSizes()).map((s) => s.name));
       for (const container of await src.formation.containers(app.name)) if (container.size && !sizes.has(container.size)) missing.push(`container size ${container.size} (${container.name})`);
-      for (const addon of await src.addons.list(app.name)) {
+      for (const addon of await run.sourceRead("addons", () => src.addons.list(app.name))) {
         const mapped = await run.catalogue.plan(addon.provider.name, addon.plan.name);
         if ("missing" in mapped) missing.push(`${addonLabel(addon, record.destinationRegion)}: no such ${mapped.missing}`);
       }
@@ -53,7 +53,7 @@ export async function preflight(run: MigrationRun): Promise<void> {
   );
   ok.push(
     await run.check("Check addons and database versions", async () => {
-      for (const addon of await src.addons.list(app.name)) {
+      for (const addon of await run.sourceRead("addons", () => src.addons.list(app.name))) {
         const move = dataMoveOf(addon);
         if (move.kind === "manual") {
           run.manual({ id: `data:${addon.provider.name.toLowerCase()}`, action: `Move the data of ${addonLabel(addon, record.sourceRegion)} yourself`, why: move.why, blocking: false });

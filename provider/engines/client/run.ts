@@ -53,6 +53,25 @@ export class MigrationRun {
   /** Starts a step's clock: waits inside it give up at its time limit (timeouts.<step>). */
   startStep(step: RunStep | "abort"): void {
     this.deadline = Date.now() + this.spec.timeouts[step];
+    this.sourceReads.clear();
+  }
+
+  private readonly sourceReads = new Map<string, Promise<unknown>>();
+
+  /**
+   * A read of the source, once per step: the source does not change under a step (this engine
+   * changes it only through the freeze and the stop, each after its own read), and the
+   * account's 60 requests a minute are better spent on the destination. A new step reads again
+   * (finalize must see drift).
+   */
+  sourceRead<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let value = this.sourceReads.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = read();
+      this.sourceReads.set(key, value);
+      value.catch(() => this.sourceReads.delete(key));
+    }
+    return value;
   }
 
   /** Milliseconds left before the current step's limit. */

@@ -14,7 +14,7 @@ export async function reconcileAddons(run: MigrationRun): Promise<void> {
   const { src, dst, record } = run;
   const region = record.destinationRegion;
   const tally = newTally();
-  const sources = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => src.addons.list(run.srcApp));
+  const sources = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.sourceRead("addons", () => run.sourceRead("addons", () => run.src.addons.list(run.srcApp))));
   let present = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => dst.addons.list(run.dstApp));
   for (const source of sources) {
     const label = addonLabel(source, region);

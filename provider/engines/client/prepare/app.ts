@@ -12,7 +12,7 @@ import type { MigrationRun } from "../run";
 export async function reconcileApp(run: MigrationRun): Promise<AppDetails> {
   const { src, dst, record } = run;
   const label = `app ${run.dstApp} on ${record.destinationRegion}`;
-  const source = await about(`app ${run.srcApp} on ${record.sourceRegion}`, "GET /v1/apps/:app", () => src.apps.show(run.srcApp));
+  const source = await about(`app ${run.srcApp} on ${record.sourceRegion}`, "GET /v1/apps/:app", () => run.sourceRead("app", () => run.src.apps.show(run.srcApp)));
   let app = await about(label, "GET /v1/apps/:app", () => dst.apps.find(record.destination.appId ?? run.dstApp));
   if (app && record.destination.appId && app.id !== record.destination.appId) {
     throw new ReconcileError(label, `an app of that name exists with id ${app.id}, not the ${record.destination.appId} this migration created: rename one of them`);
@@ -49,7 +49,7 @@ async function projectOn(run: MigrationRun, name: string): Promise<string> {
  */
 export async function holdContainersAtZero(run: MigrationRun, deployed: boolean): Promise<void> {
   const { src, dst } = run;
-  const source = await about(`formation of ${run.srcApp}`, "GET /v1/apps/:app/containers", () => src.formation.containers(run.srcApp));
+  const source = await about(`formation of ${run.srcApp}`, "GET /v1/apps/:app/containers", () => run.sourceRead("formation", () => run.src.formation.containers(run.srcApp)));
   const current = await about(`formation of ${run.dstApp}`, "GET /v1/apps/:app/containers", () => dst.formation.containers(run.dstApp));
   const targets = source
     .filter((c) => !deployed || current.some((d) => d.name === c.name))

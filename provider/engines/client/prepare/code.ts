@@ -11,7 +11,7 @@ export type CodeSource =
   | { kind: "git-push" };
 
 export async function codeSourceOf(run: MigrationRun): Promise<CodeSource> {
-  const link = await about(`SCM link of ${run.srcApp}`, "GET /v1/apps/:app/scm_repo_link", () => run.src.scm.show(run.srcApp));
+  const link = await about(`SCM link of ${run.srcApp}`, "GET /v1/apps/:app/scm_repo_link", () => run.sourceRead("scm", () => run.src.scm.show(run.srcApp)));
   if (link) return { kind: "scm", branch: link.branch };
   const archive = run.spec.sourceArchive ?? "";
   if (/^https?:\/\//.test(archive)) return { kind: "archive-url", url: new Secret(archive) };

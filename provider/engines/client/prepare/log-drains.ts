@@ -17,7 +17,7 @@ export async function reconcileLogDrains(run: MigrationRun): Promise<void> {
     await about(`${typeOf(drain)} log drain of ${run.dstApp}`, "POST /v1/apps/:app/log_drains", () => dst.logDrains.add(run.dstApp, { type: typeOf(drain), url: drain.url }));
   }
   tally.copied.push(...appDrains.map((d) => `${typeOf(d)} (app)`));
-  const srcAddons = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => src.addons.list(run.srcApp));
+  const srcAddons = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.sourceRead("addons", () => run.sourceRead("addons", () => run.src.addons.list(run.srcApp))));
   const dstAddons = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => dst.addons.list(run.dstApp));
   for (const addon of srcAddons) {
     const drains = await about(`log drains of addon ${addon.provider.name} of ${run.srcApp}`, "GET /v1/apps/:app/addons/:id/log_drains", () => src.logDrains.listForAddon(run.srcApp, addon.id));

@@ -10,7 +10,7 @@ import type { MigrationRun } from "../run";
  */
 export async function reconcileScmLink(run: MigrationRun): Promise<boolean> {
   const { src, dst } = run;
-  const link = await about(`SCM link of ${run.srcApp}`, "GET /v1/apps/:app/scm_repo_link", () => src.scm.show(run.srcApp));
+  const link = await about(`SCM link of ${run.srcApp}`, "GET /v1/apps/:app/scm_repo_link", () => run.sourceRead("scm", () => run.src.scm.show(run.srcApp)));
   if (!link) {
     run.tally("scmLink", { copied: [], skipped: [] });
     return false;
