@@ -11,7 +11,7 @@ import { waitFor } from "../waiting";
  * differs: never a second one.
  */
 export async function reconcileAddons(run: MigrationRun): Promise<void> {
-  const { src, dst, record } = run;
+  const { dst, record } = run;
   const region = record.destinationRegion;
   const tally = newTally();
   const sources = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.sourceRead("addons", () => run.sourceRead("addons", () => run.src.addons.list(run.srcApp))));

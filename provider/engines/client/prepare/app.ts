@@ -10,7 +10,7 @@ import type { MigrationRun } from "../run";
  * was free, so an app of that name is ours).
  */
 export async function reconcileApp(run: MigrationRun): Promise<AppDetails> {
-  const { src, dst, record } = run;
+  const { dst, record } = run;
   const label = `app ${run.dstApp} on ${record.destinationRegion}`;
   const source = await about(`app ${run.srcApp} on ${record.sourceRegion}`, "GET /v1/apps/:app", () => run.sourceRead("app", () => run.src.apps.show(run.srcApp)));
   let app = await about(label, "GET /v1/apps/:app", () => dst.apps.find(record.destination.appId ?? run.dstApp));
@@ -48,7 +48,7 @@ async function projectOn(run: MigrationRun, name: string): Promise<string> {
  * amounts, so the deployment starts nothing. After it, the types exist and get their sizes.
  */
 export async function holdContainersAtZero(run: MigrationRun, deployed: boolean): Promise<void> {
-  const { src, dst } = run;
+  const { dst } = run;
   const source = await about(`formation of ${run.srcApp}`, "GET /v1/apps/:app/containers", () => run.sourceRead("formation", () => run.src.formation.containers(run.srcApp)));
   const current = await about(`formation of ${run.dstApp}`, "GET /v1/apps/:app/containers", () => dst.formation.containers(run.dstApp));
   const targets = source

@@ -9,7 +9,7 @@ import type { MigrationRun } from "../run";
  * pushes from deploying twice. Returns whether the source has a link.
  */
 export async function reconcileScmLink(run: MigrationRun): Promise<boolean> {
-  const { src, dst } = run;
+  const { dst } = run;
   const link = await about(`SCM link of ${run.srcApp}`, "GET /v1/apps/:app/scm_repo_link", () => run.sourceRead("scm", () => run.src.scm.show(run.srcApp)));
   if (!link) {
     run.tally("scmLink", { copied: [], skipped: [] });
