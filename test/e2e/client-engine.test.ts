@@ -90,6 +90,37 @@ describe("real engine: the client engine moves shop-app through the public API",
     assert.deepEqual(counts(after), { domains: 2, addons: 2, env: 6, collaborators: 1, notifiers: 2, alerts: 1, logDrains: 2, autoscalers: 0, deployments: 1 });
     assert.equal((await storedMigration(stack))?.engine, "client");
   });
+
+  it("kill -9 during data (a backup running), then recovery: one backup, equal digests, and destroy restores the source", async () => {
+    const sim = world.simulator;
+    const before = sim.app(SOURCE, "shop-app")!;
+    sim.setAsyncTimings({ backup: 8_000 });
+    const stack = world.track(await rootProgramStack(sim, { app: "shop-app", stage: "data", engine: "client" }, { stackName: "crash" }));
+    const env = { SCALINGO_AUTH_URL: sim.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: SOURCE };
+    const config = { app: "shop-app", stage: "data", destinationRegion: DESTINATION, engine: "client" };
+    const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify({ dir: stack.dir, stackName: "crash", projectName: PROJECT, env, config })], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    let said = "";
+    child.stdout.on("data", (d: Buffer) => (said += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (said += d.toString()));
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    const backups = () => sim.app(SOURCE, "shop-app")!.addons.find((a) => a.provider_id === "postgresql")!.backups;
+    await until(() => backups().some((b) => b.status !== "done"), 90_000, () => said);
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+    assert.deepEqual(sim.app(SOURCE, "shop-app")!.formation.map((f) => f.amount), [0, 0], "killed after the source stopped");
+    await stack.stack.cancel();
+    await stack.stack.refresh({ clearPendingCreates: true, color: "never" });
+    sim.setAsyncTimings({ backup: 80 });
+    await stack.up();
+    assert.equal((await outputsOf(stack)).status, "data-migrated");
+    assert.equal(backups().length, 1, "the backup taken before the kill was waited for, not taken again");
+    assert.equal(sim.database(DESTINATION, "shop-app", "postgresql").digest, sim.database(SOURCE, "shop-app", "postgresql").digest);
+    await stack.destroy();
+    const after = sim.app(SOURCE, "shop-app")!;
+    assert.deepEqual(after.formation.map((f) => [f.name, f.amount]), before.formation.map((f) => [f.name, f.amount]), "the recorded formation is back");
+    assert.equal(after.scm?.auto_deploy_enabled, true);
+    assert.equal(sim.app(DESTINATION, "shop-app"), undefined);
+  });
 });
 
 async function until(condition: () => boolean, timeoutMs: number, context: () => string): Promise<void> {
