@@ -1,5 +1,5 @@
 import { scalingoClientFromEnvironment, type ScalingoClient } from "../client/scalingo-client";
-import { IntentJournal } from "../migration/intent-journal";
+import { IntentJournal, journalDirectory } from "../migration/intent-journal";
 import { Migrator } from "../migration/migrator";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
 import { ScalingoConfigError } from "../client/errors";
@@ -18,7 +18,8 @@ interface Settings {
 
 let settings: Settings = {};
 let client: ScalingoClient | undefined;
-const journal = new IntentJournal();
+/** Built when first used and again whenever its directory changes (tests give each case its own). */
+let journal: { directory: string; journal: IntentJournal } | undefined;
 /** One for the process: what one migration's steps taught about durations serves the fleet. */
 const pollSchedule = new AdaptivePollSchedule();
 
@@ -97,8 +98,14 @@ export function log(line: string): void {
   logSink(line);
 }
 
+function intentJournal(): IntentJournal {
+  const directory = journalDirectory(process.env);
+  if (journal?.directory !== directory) journal = { directory, journal: new IntentJournal(directory) };
+  return journal.journal;
+}
+
 export function migrator(resourceName: string): Migrator {
-  return new Migrator({ client: scalingoClient(), journal, schedule: pollSchedule, log }, resourceName);
+  return new Migrator({ client: scalingoClient(), journal: intentJournal(), schedule: pollSchedule, log }, resourceName);
 }
 
 /** Values that must never be printed. */
