@@ -123,6 +123,7 @@ async function main(options: Options): Promise<void> {
   const survived =
     summary.migrationsCompleted === summary.migrationsIntended &&
     summary.duplicateCreates + summary.duplicateRuns + summary.tokenLeaks === 0 &&
+    results.every(scanSawCredentials) &&
     summary.badInputsRefused === summary.badInputsTried &&
     guard.refused.length === 0;
   process.exit(survived ? 0 : 1);
@@ -151,9 +152,16 @@ function printHeader(): void {
 }
 
 function printRow(r: ScenarioResult): void {
-  const ok = r.migrationsCompleted === r.migrationsIntended && r.duplicateCreates + r.duplicateRuns + r.tokenLeaks === 0;
+  const ok = r.migrationsCompleted === r.migrationsIntended && r.duplicateCreates + r.duplicateRuns + r.tokenLeaks === 0 && scanSawCredentials(r);
   printLine([r.name, `${r.migrationsCompleted}/${r.migrationsIntended}`, String(r.faultsInjected), `${r.duplicateCreates}/${r.duplicateRuns}`, String(r.tokenLeaks), ok ? "yes" : "NO"]);
   if (r.failure) console.log(`    ${r.failure.split("\n")[0]}`);
+  for (const leak of r.leaks ?? []) console.log(`    leak: ${leak}`);
+  if (!scanSawCredentials(r)) console.log("    the request capture showed no credential even where one must travel: the leak scan was blind");
+}
+
+/** A leak count of 0 means something only if the scan saw the credentials that do travel. */
+function scanSawCredentials(r: ScenarioResult): boolean {
+  return r.credentialsInPlace > 0;
 }
 
 function printLine(cells: string[]): void {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { FaultInjector, type FaultRule } from "./http/faults";
 import { RateLimiter } from "./http/rate-limiter";
+import { RequestCapture } from "./http/request-capture";
 import { RequestLog } from "./http/request-log";
 import { TokenIssuer } from "./http/token-issuer";
 import { migrationJson, type MigrationJson } from "./migrations/migration-json";
@@ -28,6 +29,8 @@ export class SimulatorCore {
   readonly failures = new ScriptedFailures();
   readonly faults = new FaultInjector();
   readonly requestLog = new RequestLog();
+  /** Only with `captureRequests`: it holds credentials. */
+  readonly requestCapture: RequestCapture | undefined;
   readonly rateLimiter: RateLimiter;
   readonly tokens: TokenIssuer;
   private readonly saver: StateSaver | undefined;
@@ -39,6 +42,7 @@ export class SimulatorCore {
     this.migrationStore = new MigrationStore(saved ? saved.migrations : []);
     this.jwtSecret = saved ? Buffer.from(saved.jwtSecret, "base64") : randomBytes(32);
     this.tokens = new TokenIssuer(this.jwtSecret, options.jwtTtlSeconds);
+    this.requestCapture = options.captureRequests ? new RequestCapture() : undefined;
     this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, options.rateLimitWindowMs);
     this.durations = new StepDurations(options.profile, options.stepDurations);
     this.saver = options.statePath ? new StateSaver(options.statePath, () => this.persistedState()) : undefined;
@@ -71,6 +75,7 @@ export class SimulatorCore {
     this.failures.clear();
     this.faults.clear();
     this.requestLog.clear();
+    this.requestCapture?.clear();
     this.rateLimiter.reset();
     this.applyScriptedSetup();
     this.changed();

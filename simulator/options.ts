@@ -25,6 +25,11 @@ export interface SimulatorOptions {
   stepDurations?: Partial<Record<StepName, number>>;
   failures?: ScriptedFailure[];
   faults?: FaultRule[];
+  /**
+   * Keep every request whole (headers, query, bodies, answers) for `capturedRequests()`, so a
+   * test can prove where credentials travel. Off by default: the capture holds them.
+   */
+  captureRequests?: boolean;
   /** Human-readable lines (requests, migration progress); never tokens. */
   log?: (line: string) => void;
 }
@@ -46,6 +51,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     stepDurations: { ...options.stepDurations },
     failures: options.failures ?? [],
     faults: options.faults ?? [],
+    captureRequests: options.captureRequests ?? false,
     log: options.log ?? (() => undefined),
   };
   requireInteger("port", resolved.port, 0, 65535);

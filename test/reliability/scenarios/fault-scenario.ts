@@ -21,7 +21,7 @@ export function faultRuleFor(route: Route, kind: FaultKind): FaultRule {
 
 /** One migration of my-app to finalize, with `kind` injected on `route`, on a fresh simulator. */
 export async function faultScenario(route: Route, kind: FaultKind, driver: Driver): Promise<ScenarioResult> {
-  const simulator = driver === "provider" ? await simulatorWithEnv() : await startSimulator({ port: 0, rateLimitPerMinute: 0 });
+  const simulator = driver === "provider" ? await simulatorWithEnv({ captureRequests: true }) : await startSimulator({ port: 0, rateLimitPerMinute: 0, captureRequests: true });
   try {
     // A region list cached for an earlier simulator on the same port would hide the fault.
     forgetRegionCache();
@@ -33,6 +33,7 @@ export async function faultScenario(route: Route, kind: FaultKind, driver: Drive
     return judge({
       name: `${kind.name} on ${route.name} (${driver})`,
       entries: simulator.requests(),
+      captured: simulator.capturedRequests(),
       drives: [{ app: "my-app", result }],
       reached: (entry) => reachedHandler(entry, kind),
     });

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { createPosts, outputsOf, PROJECT, rootProgramStack } from "../../e2e/e2e-harness";
 import type { Simulator } from "../../../simulator";
@@ -31,7 +32,7 @@ export function randomKillPoint(random: () => number): KillPoint {
  * one run per step, and neither the state nor any output may hold a credential.
  */
 export async function killScenario(point: KillPoint, label: string): Promise<ScenarioResult> {
-  const simulator = await simulatorWithEnv({ stepDurations: STEP_DURATIONS });
+  const simulator = await simulatorWithEnv({ stepDurations: STEP_DURATIONS, captureRequests: true });
   const reached = "afterRequests" in point ? () => simulator.requests().length >= point.afterRequests : () => point.when(simulator);
   const where = "afterRequests" in point ? `after ${point.afterRequests} requests` : point.label;
   const config = { app: "my-app", stage: "finalize", destinationRegion: "osc-secnum-fr1" };
@@ -65,8 +66,9 @@ export async function killScenario(point: KillPoint, label: string): Promise<Sce
     return judge({
       name: `kill -9 ${where} (${label})`,
       entries: simulator.requests(),
+      captured: simulator.capturedRequests(),
       drives: [{ app: "my-app", result: { outputs, error: recovery.error, logs: [] } }],
-      artifacts: [await stack.exportState(), stack.output.join(""), childOutput],
+      artifacts: [await stack.exportState(), stack.output.join(""), childOutput, ...journalFiles(path.join(stack.dir, "journal"))],
       evidence: { killed: killed ? 1 : 0, requests: simulator.requests().length, creates: createPosts(simulator, "my-app").length, cancel: recovery.cancel, recoveryUps },
     });
   } finally {
@@ -93,4 +95,10 @@ async function recover(stack: Awaited<ReturnType<typeof rootProgramStack>>): Pro
     const lines = (error as Error).message.split("\n").filter((line) => /error:|\* |✘/.test(line));
     return { cancel, error: new Error(`recovery failed: ${lines.slice(0, 6).join(" | ").replace(/\s+/g, " ")}`) };
   }
+}
+
+/** The intent journal the provider kept for this stack (scripts/support/local-engine.ts puts it there). */
+function journalFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), "utf8"));
 }
