@@ -2,7 +2,7 @@ import { forgetRegionCache } from "../../../provider/client";
 import { startSimulator, type FaultRule } from "../../../simulator";
 import { simulatorWithEnv } from "../../support/simulator-env";
 import { declaration } from "../support/declarations";
-import { reachedHandler, type FaultKind } from "../support/fault-kinds";
+import { reachedHandler, SHORT_TIMEOUT_MS, type FaultKind } from "../support/fault-kinds";
 import { driveWithMigrator, shortTimeoutClient } from "../support/migrator-driver";
 import { driveWithProvider } from "../support/provider-driver";
 import { delay } from "../support/wait-for";
@@ -10,8 +10,9 @@ import type { Route } from "../support/routes";
 import { judge, type ScenarioResult } from "./result";
 
 /**
- * `provider`: the serialized provider, as the engine runs it (client from the environment).
- * `migrator`: the domain with a short-timeout client (latency faults need it).
+ * `provider`: the serialized provider, as the engine runs it (client from the environment,
+ * with SCALINGO_HTTP_TIMEOUT_MS shortened for latency faults).
+ * `migrator`: the domain with a short-timeout client.
  */
 export type Driver = "provider" | "migrator";
 
@@ -27,7 +28,10 @@ export async function faultScenario(route: Route, kind: FaultKind, driver: Drive
     forgetRegionCache();
     simulator.setFaults([faultRuleFor(route, kind)]);
     const declared = declaration("my-app");
-    const result = driver === "provider" ? await driveWithProvider(declared) : await driveWithMigrator(shortTimeoutClient(simulator.authUrl), declared);
+    const result =
+      driver === "provider"
+        ? await withEnvironment(kind.needsShortTimeout ? SHORT_TIMEOUT_ENV : {}, () => driveWithProvider(declared))
+        : await driveWithMigrator(shortTimeoutClient(simulator.authUrl), declared);
     // A request the client gave up on is logged only once the server is done with it.
     if (kind.rule.latencyMs) await delay(kind.rule.latencyMs);
     return judge({
@@ -39,5 +43,22 @@ export async function faultScenario(route: Route, kind: FaultKind, driver: Drive
     });
   } finally {
     await simulator.close();
+  }
+}
+
+/** What a user on a slow network would set; here it makes latency faults exceed the timeout. */
+const SHORT_TIMEOUT_ENV = { SCALINGO_HTTP_TIMEOUT_MS: String(SHORT_TIMEOUT_MS), SCALINGO_RETRY_BASE_DELAY_MS: "50" };
+
+/** Runs `drive` with these variables set, then puts the environment back as it was. */
+async function withEnvironment<T>(variables: Record<string, string>, drive: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
+  try {
+    return await drive();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
