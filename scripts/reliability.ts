@@ -127,7 +127,7 @@ async function main(options: Options): Promise<void> {
   const survived =
     summary.migrationsCompleted === summary.migrationsIntended &&
     summary.duplicateCreates + summary.duplicateRuns + summary.tokenLeaks === 0 &&
-    results.every(scanSawCredentials) &&
+    results.every((r) => scanSawCredentials(r) && !r.violations?.length) &&
     summary.badInputsRefused === summary.badInputsTried &&
     guard.refused.length === 0 &&
     !(killsMissed && process.env.CI === "true");
@@ -157,10 +157,12 @@ function printHeader(): void {
 }
 
 function printRow(r: ScenarioResult): void {
-  const ok = r.migrationsCompleted === r.migrationsIntended && r.duplicateCreates + r.duplicateRuns + r.tokenLeaks === 0 && scanSawCredentials(r);
+  const ok =
+    r.migrationsCompleted === r.migrationsIntended && r.duplicateCreates + r.duplicateRuns + r.tokenLeaks === 0 && scanSawCredentials(r) && !r.violations?.length;
   printLine([r.name, `${r.migrationsCompleted}/${r.migrationsIntended}`, String(r.faultsInjected), `${r.duplicateCreates}/${r.duplicateRuns}`, String(r.tokenLeaks), ok ? "yes" : "NO"]);
   if (r.failure) console.log(`    ${r.failure.split("\n")[0]}`);
   for (const leak of r.leaks ?? []) console.log(`    leak: ${leak}`);
+  for (const violation of r.violations ?? []) console.log(`    ${violation}`);
   if (!scanSawCredentials(r)) console.log("    the request capture showed no credential even where one must travel: the leak scan was blind");
 }
 

@@ -27,6 +27,8 @@ export interface ScenarioResult {
   leaks?: string[];
   /** Why a migration did not complete, as the user would have read it. */
   failure?: string;
+  /** What else the scenario itself saw go wrong (e.g. an orphaned provider still writing). */
+  violations?: string[];
   /** What the scenario saw besides the counts above (429s, exchanges, messages), for its test. */
   evidence?: Record<string, number | string>;
 }
@@ -47,6 +49,7 @@ export function judge(options: {
   /** Extra things to scan for credentials (engine output, exported state, journal files). */
   artifacts?: readonly unknown[];
   evidence?: Record<string, number | string>;
+  violations?: readonly string[];
 }): ScenarioResult {
   let duplicateCreates = 0;
   let duplicateRuns = 0;
@@ -71,6 +74,7 @@ export function judge(options: {
     ...(artifactLeaks + wire.outOfPlace.length > 0 ? { leaks: [...wire.outOfPlace, ...(artifactLeaks ? [`${artifactLeaks} artifact(s)`] : [])] } : {}),
     ...(failed ? { failure: describeFailure(failed.result) } : {}),
     ...(options.evidence ? { evidence: options.evidence } : {}),
+    ...(options.violations?.length ? { violations: [...options.violations] } : {}),
   };
 }
 
