@@ -44,7 +44,7 @@ export class SimulatorCore {
     this.tokens = new TokenIssuer(this.jwtSecret, options.jwtTtlSeconds);
     this.requestCapture = options.captureRequests ? new RequestCapture() : undefined;
     this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, options.rateLimitWindowMs);
-    this.durations = new StepDurations(options.profile, options.stepDurations);
+    this.durations = new StepDurations(options.profile, options.stepDurations, options.seed);
     this.saver = options.statePath ? new StateSaver(options.statePath, () => this.persistedState()) : undefined;
     this.scheduler = new RunScheduler({
       world: this.world,
@@ -92,6 +92,16 @@ export class SimulatorCore {
   setStepDurations(durations: Partial<Record<StepName, number>>): void {
     this.durations.set(durations);
     this.scheduler.rescheduleRunning();
+  }
+
+  /** What each step of a migration of this app takes now (profile or overrides, its factors). */
+  stepDurationsFor(region: string, nameOrId: string): Record<StepName, number> | undefined {
+    const app = this.world.findApp(region, nameOrId);
+    if (!app) return undefined;
+    const all = this.durations.all();
+    return Object.fromEntries(
+      (Object.keys(all) as StepName[]).map((step) => [step, Math.round(all[step] * this.durations.factorFor(step, app))]),
+    ) as Record<StepName, number>;
   }
 
   app(region: string, nameOrId: string): AppSnapshot | undefined {

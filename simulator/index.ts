@@ -37,6 +37,11 @@ export interface Simulator {
   capturedRequests(): CapturedRequest[];
   /** Empties the request log (and the capture). */
   clearRequests(): void;
+  /**
+   * Total ms each step of a migration of this app takes, as things stand: the profile (or
+   * overrides), the app's data factor and the seed's spread. Undefined for an unknown app.
+   */
+  stepDurationsFor(region: string, nameOrId: string): Record<StepName, number> | undefined;
   /** An app by name or id in a region, whoever owns it. */
   app(region: string, nameOrId: string): AppSnapshot | undefined;
   /** Every migration, oldest first, optionally only those of one source app name. */
@@ -89,6 +94,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
       core.requestLog.clear();
       core.requestCapture?.clear();
     },
+    stepDurationsFor: (region, nameOrId) => core.stepDurationsFor(region, nameOrId),
     app: (region, nameOrId) => core.app(region, nameOrId),
     migrations: (appName) => core.migrationSnapshots(appName),
     setFaults: (rules) => core.setFaults(rules),

@@ -21,6 +21,11 @@ export interface SimulatorOptions {
   jwtTtlSeconds?: number;
   /** Default "fast". */
   profile?: Profile;
+  /**
+   * Spread step durations at random around each app's own, reproducibly: the same seed gives
+   * every (app, step) the same factor (×0.5 to ×2, median 1). Without a seed there is no spread.
+   */
+  seed?: number;
   /** Total ms of each step's run, overriding the profile. */
   stepDurations?: Partial<Record<StepName, number>>;
   failures?: ScriptedFailure[];
@@ -34,8 +39,8 @@ export interface SimulatorOptions {
   log?: (line: string) => void;
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, "fixtures" | "statePath">> &
-  Pick<SimulatorOptions, "fixtures" | "statePath">;
+export type ResolvedOptions = Required<Omit<SimulatorOptions, "fixtures" | "statePath" | "seed">> &
+  Pick<SimulatorOptions, "fixtures" | "statePath" | "seed">;
 
 /** Fills defaults and refuses values that cannot work, naming the option. */
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -48,6 +53,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     rateLimitWindowMs: options.rateLimitWindowMs ?? 60_000,
     jwtTtlSeconds: options.jwtTtlSeconds ?? 3600,
     profile: options.profile ?? "fast",
+    seed: options.seed,
     stepDurations: { ...options.stepDurations },
     failures: options.failures ?? [],
     faults: options.faults ?? [],
@@ -61,6 +67,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   if (resolved.profile !== "fast" && resolved.profile !== "realistic") {
     throw new TypeError(`profile must be "fast" or "realistic", got ${JSON.stringify(resolved.profile)}`);
   }
+  if (resolved.seed !== undefined) requireInteger("seed", resolved.seed, 0);
   requireStepDurations(resolved.stepDurations);
   return resolved;
 }

@@ -1,4 +1,5 @@
 import { addonKind } from "./addon-catalog";
+import { dataFactorFromDatabases } from "./data-size";
 import type { AppFixture, ParsedFixtures } from "./fixtures-schema";
 import { stableObjectId } from "./ids";
 import type { Account, App, Region, WorldData } from "./types";
@@ -102,7 +103,7 @@ function toApp(app: AppFixture, at: string, regions: Region[], accounts: Account
           createdAt: app.lastDeployment.createdAt ?? createdAt,
         }
       : null,
-    dataDurationFactor: app.dataDurationFactor,
+    dataDurationFactor: app.dataDurationFactor ?? dataFactorFromDatabases(app.addons),
     lockedByMigrationId: null,
     redirect: null,
   };

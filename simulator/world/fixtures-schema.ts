@@ -35,6 +35,8 @@ const addonSchema = z.object({
   name: z.string().min(1).optional(),
   plan: z.string().min(1).default("starter-512"),
   version: z.string().regex(/^\d+(\.\d+)*$/, "must be a dotted version number such as 15.4.0"),
+  /** Data held (databases): the app's data step scales with it (see world/data-size.ts). */
+  sizeMb: z.number().positive().optional(),
 });
 
 const domainSchema = z.object({
@@ -124,7 +126,8 @@ const appSchema = z.object({
   formation: z.array(formationSchema).default([{ name: "web", amount: 1, size: "M" }]),
   scm: scmSchema.nullable().default(null),
   lastDeployment: deploymentSchema.nullable().default(null),
-  dataDurationFactor: z.number().positive().default(1),
+  /** Multiplies the data step's duration; default: from the databases' sizeMb, else 1. */
+  dataDurationFactor: z.number().positive().optional(),
 });
 
 export const worldFixturesSchema = z.object({
