@@ -1,7 +1,7 @@
 import { scalingoClientFromEnvironment, type ScalingoClient } from "../client/scalingo-client";
 import { ServerEngine } from "../engines/server/server-engine";
 import type { MigrationEngine } from "../migration/engine";
-import { IntentJournal } from "../migration/intent-journal";
+import { IntentJournal, journalDirectory } from "../migration/intent-journal";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
 import { ScalingoConfigError } from "../client/errors";
 import { RequestScheduler } from "../client/request-scheduler";
@@ -20,7 +20,8 @@ interface Settings {
 
 let settings: Settings = {};
 let client: ScalingoClient | undefined;
-const journal = new IntentJournal();
+/** Built when first used and again whenever its directory changes (tests give each case its own). */
+let journal: { directory: string; journal: IntentJournal } | undefined;
 /** One for the process: what one migration's steps taught about durations serves the fleet. */
 const pollSchedule = new AdaptivePollSchedule();
 
@@ -112,7 +113,14 @@ export function log(line: string): void {
  * Scalingo's region-migration API, which does the work on its servers.
  */
 export function engine(resourceName: string): MigrationEngine {
-  return new ServerEngine({ client: clientForEngines, journal, schedule: pollSchedule, log }, resourceName);
+  return new ServerEngine({ client: clientForEngines, journal: intentJournal(), schedule: pollSchedule, log }, resourceName);
+}
+
+/** Built when used: the journal's directory comes from the environment, which tests change. */
+function intentJournal(): IntentJournal {
+  const directory = journalDirectory(process.env);
+  if (journal?.directory !== directory) journal = { directory, journal: new IntentJournal(directory) };
+  return journal.journal;
 }
 
 /** Values that must never be printed. */
