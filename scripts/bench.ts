@@ -1,7 +1,12 @@
 /**
- * `npm run bench [-- --json FILE] [--fleet N] [--profile realistic|fast]`: the performance
- * figures of issue 6, each measured in this run against the simulator with its rate limit on
- * (60 requests a minute per account, as Scalingo). Not a test: it prints a table.
+ * `npm run bench [-- --json FILE] [--fleet N] [--profile realistic|fast] [--seed S]`: the
+ * performance figures of issue 6, each measured in this run against the simulator with its
+ * rate limit on (60 requests a minute per account, as Scalingo). Not a test: it prints a table.
+ *
+ * Step durations vary as they would across an account's apps: the data step with each app's
+ * database size, and every (app, step) spread at random by the seed (printed, and in the
+ * JSON; `--seed S` replays a run). The provider's priors are the profile's figures, so
+ * identical apps would flatter it.
  *
  *  1. requests per full migration (create → finalize) vs a baseline that polls once a second
  *     like the Scalingo CLI did;
@@ -25,7 +30,7 @@ import { locatePulumi, newLocalStack, REPO } from "./support/local-engine";
 import { runBaselineMigration } from "./bench/baseline-poller";
 import { ProviderMemoryProbe } from "./bench/provider-memory";
 import { percentile } from "./bench/stats";
-import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, RATE_LIMIT } from "./bench/fleet";
+import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, parseSeed, RATE_LIMIT, serverPath } from "./bench/fleet";
 
 const SINGLE_APPS = ["my-app", "my-app-2", "fleet-app-01", "fleet-app-02", "fleet-app-03"];
 
@@ -35,6 +40,7 @@ async function main(): Promise<void> {
       json: { type: "string" },
       fleet: { type: "string", default: "50" },
       profile: { type: "string", default: "realistic" },
+      seed: { type: "string" },
       "fleet-only": { type: "boolean", default: false },
       timeline: { type: "string" },
     },
@@ -42,19 +48,22 @@ async function main(): Promise<void> {
   });
   const fleet = parseFleetSize(values.fleet);
   const profile = values.profile as Profile;
+  const seed = parseSeed(values.seed);
   if (!(profile in PROFILE_DURATIONS)) throw new Error(`--profile must be realistic or fast, got '${values.profile}'`);
   if (!locatePulumi()) throw new Error("no Pulumi CLI and none could be built: see scripts/pulumi-cli.sh");
 
-  log(`profile ${profile}: step durations ${JSON.stringify(PROFILE_DURATIONS[profile])} ms; rate limit ${RATE_LIMIT}/min`);
+  log(`profile ${profile}: step durations ${JSON.stringify(PROFILE_DURATIONS[profile])} ms before each app's factors; rate limit ${RATE_LIMIT}/min`);
+  log(`seed ${seed} (replay: --seed ${seed}): every app's steps spread ×0.5–×2 around its own, data scaled by database size`);
   const skipped = { requestsPerMigration: Number.NaN, latencies: [] as number[] };
   if (!values["fleet-only"]) log("1+2. single migrations (5 apps side by side) and the once-a-second baseline, concurrently…");
   const [single, baseline] = values["fleet-only"]
     ? [skipped, { requests: Number.NaN }]
-    : await Promise.all([singleMigrations(profile), baselineMigration(profile)]);
+    : await Promise.all([singleMigrations(profile, seed), baselineMigration(profile, seed)]);
   log(`3+4. fleet of ${fleet} on the real engine…`);
-  const fleetFigures = await fleetMigration(profile, fleet, values.timeline);
+  const fleetFigures = await fleetMigration(profile, seed, fleet, values.timeline);
 
   const figures = {
+    seed,
     requestsPerMigration: round(single.requestsPerMigration, 1),
     baselineRequestsPerMigration: baseline.requests,
     detectionLatencyMedianMs: Math.round(percentile(single.latencies, 50)),
@@ -69,12 +78,13 @@ async function main(): Promise<void> {
     providerPeakRssBytes: fleetFigures.peakRss,
   };
   printTable(figures, single.latencies.length, fleetFigures);
+  log(`fleet server paths (create → done, per app): ${describeSpread(fleetFigures.serverPaths)}`);
   if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
 }
 
 /** Five migrations through the same pieces the provider uses (client, scheduler, schedule, migrator). */
-async function singleMigrations(profile: Profile) {
-  const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
+async function singleMigrations(profile: Profile, seed: number) {
+  const simulator = await startSimulator({ port: 0, profile, seed, rateLimitPerMinute: RATE_LIMIT });
   try {
     const client = new ScalingoClient({ apiToken: DEFAULT_API_TOKEN, authUrl: simulator.authUrl, gate: new RequestScheduler() });
     const latencies: number[] = [];
@@ -110,8 +120,8 @@ function watchStepEnds(client: ScalingoClient, latencies: number[]): ScalingoCli
   return client;
 }
 
-async function baselineMigration(profile: Profile) {
-  const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
+async function baselineMigration(profile: Profile, seed: number) {
+  const simulator = await startSimulator({ port: 0, profile, seed, rateLimitPerMinute: RATE_LIMIT });
   try {
     await runBaselineMigration(simulator.authUrl, DEFAULT_API_TOKEN, "my-app");
     return { requests: simulator.requests().length };
@@ -120,8 +130,9 @@ async function baselineMigration(profile: Profile) {
   }
 }
 
-async function fleetMigration(profile: Profile, count: number, timelinePath?: string) {
-  const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
+async function fleetMigration(profile: Profile, seed: number, count: number, timelinePath?: string) {
+  const simulator = await startSimulator({ port: 0, profile, seed, rateLimitPerMinute: RATE_LIMIT });
+  const perApp = fleetAppNames(count).map((app) => simulator.stepDurationsFor("osc-fr1", app)!);
   const local = await newLocalStack({
     program: fleetProgram,
     projectName: "scalingo-fleet",
@@ -153,7 +164,18 @@ async function fleetMigration(profile: Profile, count: number, timelinePath?: st
     const noopUpMs = Date.now() - noopStarted;
     const noopWrites = simulator.requests().filter((r) => r.method !== "GET" && !r.path.endsWith("/tokens/exchange")).length;
 
-    return { wallMs, ...fleetLowerBound(PROFILE_DURATIONS[profile], count), failures, rateLimited, requests, providerBytes, noopUpMs, noopWrites, peakRss: memory.peakRssBytes };
+    return {
+      wallMs,
+      ...fleetLowerBound(perApp),
+      serverPaths: perApp.map(serverPath),
+      failures,
+      rateLimited,
+      requests,
+      providerBytes,
+      noopUpMs,
+      noopWrites,
+      peakRss: memory.peakRssBytes,
+    };
   } finally {
     memory.stop();
     local.remove();
@@ -199,6 +221,11 @@ function printTable(f: Record<string, number>, latencySamples: number, fleet: { 
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log("");
   for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+}
+
+function describeSpread(values: number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `min ${seconds(sorted[0]!)}, median ${seconds(percentile(sorted, 50))}, max ${seconds(sorted.at(-1)!)}`;
 }
 
 function seconds(ms: number): string {

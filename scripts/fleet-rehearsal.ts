@@ -1,10 +1,10 @@
 /**
- * `npm run -s bench:compressed [-- --scale K] [--fleet N] [--parallel P]`: a fleet of N migrations through the
+ * `npm run -s bench:compressed [-- --scale K] [--fleet N] [--parallel P] [--seed S]`: a fleet of N migrations through the
  * provider's own pieces (client, request scheduler, poll schedule, migrator) against the
  * simulator, with every duration divided by K: step durations, the rate-limit window, the
  * scheduler's window and the poll schedule. A tuning aid for the request scheduler, about K
  * times faster than the real fleet benchmark; it has no Pulumi engine in it, so the figure
- * that counts stays `npm run bench`.
+ * that counts stays `npm run bench`. Durations vary per app as in the bench (`--seed`).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -17,24 +17,28 @@ import { Migrator } from "../provider/engines/server/migrator";
 import { AdaptivePollSchedule, DEFAULT_POLLING } from "../provider/migration/poll-schedule";
 import { DEFAULT_API_TOKEN, startSimulator } from "../simulator";
 import { PROFILE_DURATIONS } from "../simulator/migrations/step-durations";
-import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, RATE_LIMIT } from "./bench/fleet";
+import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, parseSeed, RATE_LIMIT } from "./bench/fleet";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { scale: { type: "string", default: "10" }, fleet: { type: "string", default: "50" }, parallel: { type: "string" } },
+    options: { scale: { type: "string", default: "10" }, fleet: { type: "string", default: "50" }, parallel: { type: "string" }, seed: { type: "string" } },
     strict: true,
   });
   const scale = Number(values.scale);
   const count = parseFleetSize(values.fleet);
+  const seed = parseSeed(values.seed);
   if (!(scale >= 1 && scale <= 50)) throw new Error(`--scale must be a number from 1 to 50, got '${values.scale}'`);
   // Like `pulumi up --parallel P`: the engine runs at most P resource operations at once.
   const parallel = values.parallel === undefined ? count : Number(values.parallel);
   if (!Number.isInteger(parallel) || parallel < 1) throw new Error(`--parallel must be a whole number of at least 1, got '${values.parallel}'`);
   const shrink = <T extends Record<string, number>>(durations: T): T =>
     Object.fromEntries(Object.entries(durations).map(([k, v]) => [k, v / scale])) as T;
+  const grow = <T extends Record<string, number>>(durations: T): T =>
+    Object.fromEntries(Object.entries(durations).map(([k, v]) => [k, v * scale])) as T;
 
   const realistic = PROFILE_DURATIONS.realistic;
-  const simulator = await startSimulator({ port: 0, profile: "realistic", stepDurations: shrink(realistic), rateLimitPerMinute: RATE_LIMIT, rateLimitWindowMs: 60_000 / scale });
+  const simulator = await startSimulator({ port: 0, profile: "realistic", seed, stepDurations: shrink(realistic), rateLimitPerMinute: RATE_LIMIT, rateLimitWindowMs: 60_000 / scale });
+  console.log(`seed ${seed} (replay: --seed ${seed})`);
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), "fleet-rehearsal-"));
   try {
     const scheduler = new RequestScheduler({ windowMs: 60_000 / scale, rateLimitPauseMs: 5_000 / scale });
@@ -46,7 +50,7 @@ async function main(): Promise<void> {
     const started = Date.now();
     const results = await inSlots(parallel, apps, (app) => migrator.advance(finalizeSpec(app, `rehearsal/${app}`), { reachedStage: null }));
     const wallMs = (Date.now() - started) * scale;
-    const { lowerBoundMs } = fleetLowerBound(realistic, count);
+    const { lowerBoundMs } = fleetLowerBound(apps.map((app) => grow(simulator.stepDurationsFor("osc-fr1", app)!)));
     const requests = simulator.requests();
     const failed = results.filter((r) => r.status === "rejected").length;
     const perMinute = (requests.length / wallMs) * 60_000;

@@ -15,6 +15,10 @@ export const USAGE = `Usage: scalingo-simulator [options]
   --rate-limit N      requests per minute per account; 0 turns it off (default 60)
   --jwt-ttl SECONDS   bearer token lifetime (default 3600)
   --profile NAME      step timing: fast (default) or realistic
+  --seed N            spread step durations at random around each app's own;
+                      the same seed gives the same durations (default: no spread)
+  --capture-requests  keep every request whole (headers, bodies) for
+                      GET /_simulator/captured-requests; it holds credentials
   --quiet             print only the SCALINGO_AUTH_URL line
   --help              show this help`;
 
@@ -26,6 +30,8 @@ const OPTIONS = {
   "rate-limit": { type: "string" },
   "jwt-ttl": { type: "string" },
   profile: { type: "string" },
+  seed: { type: "string" },
+  "capture-requests": { type: "boolean" },
   quiet: { type: "boolean" },
   help: { type: "boolean" },
 } as const;
@@ -51,6 +57,8 @@ export function parseCliArgs(args: string[]): CliSettings {
       rateLimitPerMinute: values["rate-limit"] === undefined ? undefined : integer("--rate-limit", values["rate-limit"], 0),
       jwtTtlSeconds: values["jwt-ttl"] === undefined ? undefined : integer("--jwt-ttl", values["jwt-ttl"], 1),
       profile: values.profile === undefined ? undefined : profile(values.profile),
+      seed: values.seed === undefined ? undefined : integer("--seed", values.seed, 0),
+      captureRequests: values["capture-requests"],
     },
   };
 }

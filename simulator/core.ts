@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { FaultInjector, type FaultRule } from "./http/faults";
 import { RateLimiter } from "./http/rate-limiter";
+import { RequestCapture } from "./http/request-capture";
 import { RequestLog } from "./http/request-log";
 import { TokenIssuer } from "./http/token-issuer";
 import { migrationJson, type MigrationJson } from "./migrations/migration-json";
@@ -37,6 +38,8 @@ export class SimulatorCore {
   readonly failures = new ScriptedFailures();
   readonly faults = new FaultInjector();
   readonly requestLog = new RequestLog();
+  /** Only with `captureRequests`: it holds credentials. */
+  readonly requestCapture: RequestCapture | undefined;
   readonly rateLimiter: RateLimiter;
   readonly tokens: TokenIssuer;
   readonly timings: AsyncTimingSettings;
@@ -53,8 +56,9 @@ export class SimulatorCore {
     this.migrationStore = new MigrationStore(saved ? saved.migrations : []);
     this.jwtSecret = saved ? Buffer.from(saved.jwtSecret, "base64") : randomBytes(32);
     this.tokens = new TokenIssuer(this.jwtSecret, options.jwtTtlSeconds);
+    this.requestCapture = options.captureRequests ? new RequestCapture() : undefined;
     this.rateLimiter = new RateLimiter(options.rateLimitPerMinute, options.rateLimitWindowMs);
-    this.durations = new StepDurations(options.profile, options.stepDurations);
+    this.durations = new StepDurations(options.profile, options.stepDurations, options.seed);
     this.saver = options.statePath ? new StateSaver(options.statePath, () => this.persistedState()) : undefined;
     this.scheduler = new RunScheduler({
       world: this.world,
@@ -95,6 +99,7 @@ export class SimulatorCore {
     this.failures.clear();
     this.faults.clear();
     this.requestLog.clear();
+    this.requestCapture?.clear();
     this.rateLimiter.reset();
     this.applyScriptedSetup();
     this.changed();
@@ -111,6 +116,16 @@ export class SimulatorCore {
   setStepDurations(durations: Partial<Record<StepName, number>>): void {
     this.durations.set(durations);
     this.scheduler.rescheduleRunning();
+  }
+
+  /** What each step of a migration of this app takes now (profile or overrides, its factors). */
+  stepDurationsFor(region: string, nameOrId: string): Record<StepName, number> | undefined {
+    const app = this.world.findApp(region, nameOrId);
+    if (!app) return undefined;
+    const all = this.durations.all();
+    return Object.fromEntries(
+      (Object.keys(all) as StepName[]).map((step) => [step, Math.round(all[step] * this.durations.factorFor(step, app))]),
+    ) as Record<StepName, number>;
   }
 
   app(region: string, nameOrId: string): AppSnapshot | undefined {

@@ -1,5 +1,6 @@
 import { SimulatorCore } from "./core";
 import type { FaultRule } from "./http/faults";
+import type { CapturedRequest } from "./http/request-capture";
 import type { RequestLogEntry } from "./http/request-log";
 import { startServer } from "./http/server";
 import type { MigrationJson } from "./migrations/migration-json";
@@ -14,6 +15,7 @@ import type { DatabaseDocument } from "./world/types";
 export type { SimulatorOptions } from "./options";
 export type { FaultRule } from "./http/faults";
 export type { RequestLogEntry } from "./http/request-log";
+export type { CapturedRequest } from "./http/request-capture";
 export type { ScriptedFailure } from "./migrations/scripted-failures";
 export type { StepName, MigrationStatus, SubStep } from "./migrations/types";
 export type { Profile } from "./migrations/step-durations";
@@ -37,7 +39,15 @@ export interface Simulator {
   /** Stops timers, saves state (with statePath), closes the server and its connections. */
   close(): Promise<void>;
   requests(): RequestLogEntry[];
+  /** Every request whole; throws unless started with `captureRequests`. */
+  capturedRequests(): CapturedRequest[];
+  /** Empties the request log (and the capture). */
   clearRequests(): void;
+  /**
+   * Total ms each step of a migration of this app takes, as things stand: the profile (or
+   * overrides), the app's data factor and the seed's spread. Undefined for an unknown app.
+   */
+  stepDurationsFor(region: string, nameOrId: string): Record<StepName, number> | undefined;
   /** An app by name or id in a region, whoever owns it. */
   app(region: string, nameOrId: string): AppSnapshot | undefined;
   /** Every migration, oldest first, optionally only those of one source app name. */
@@ -93,7 +103,15 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
       return closing;
     },
     requests: () => core.requestLog.list(),
-    clearRequests: () => core.requestLog.clear(),
+    capturedRequests: () => {
+      if (!core.requestCapture) throw new Error("capturedRequests() needs a simulator started with captureRequests: true");
+      return core.requestCapture.list();
+    },
+    clearRequests: () => {
+      core.requestLog.clear();
+      core.requestCapture?.clear();
+    },
+    stepDurationsFor: (region, nameOrId) => core.stepDurationsFor(region, nameOrId),
     app: (region, nameOrId) => core.app(region, nameOrId),
     migrations: (appName) => core.migrationSnapshots(appName),
     setFaults: (rules) => core.setFaults(rules),

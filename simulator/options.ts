@@ -22,18 +22,28 @@ export interface SimulatorOptions {
   jwtTtlSeconds?: number;
   /** Default "fast". */
   profile?: Profile;
+  /**
+   * Spread step durations at random around each app's own, reproducibly: the same seed gives
+   * every (app, step) the same factor (×0.5 to ×2, median 1). Without a seed there is no spread.
+   */
+  seed?: number;
   /** Total ms of each step's run, overriding the profile. */
   stepDurations?: Partial<Record<StepName, number>>;
   failures?: ScriptedFailure[];
   faults?: FaultRule[];
   /** Ms of the public API's asynchronous jobs (scale, addon, backup, deployment, one-off) and URL lifetime. */
   asyncTimings?: Partial<AsyncTimings>;
+  /**
+   * Keep every request whole (headers, query, bodies, answers) for `capturedRequests()`, so a
+   * test can prove where credentials travel. Off by default: the capture holds them.
+   */
+  captureRequests?: boolean;
   /** Human-readable lines (requests, migration progress); never tokens. */
   log?: (line: string) => void;
 }
 
-export type ResolvedOptions = Required<Omit<SimulatorOptions, "fixtures" | "statePath">> &
-  Pick<SimulatorOptions, "fixtures" | "statePath">;
+export type ResolvedOptions = Required<Omit<SimulatorOptions, "fixtures" | "statePath" | "seed">> &
+  Pick<SimulatorOptions, "fixtures" | "statePath" | "seed">;
 
 /** Fills defaults and refuses values that cannot work, naming the option. */
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
@@ -46,10 +56,12 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     rateLimitWindowMs: options.rateLimitWindowMs ?? 60_000,
     jwtTtlSeconds: options.jwtTtlSeconds ?? 3600,
     profile: options.profile ?? "fast",
+    seed: options.seed,
     stepDurations: { ...options.stepDurations },
     failures: options.failures ?? [],
     faults: options.faults ?? [],
     asyncTimings: { ...options.asyncTimings },
+    captureRequests: options.captureRequests ?? false,
     log: options.log ?? (() => undefined),
   };
   requireInteger("port", resolved.port, 0, 65535);
@@ -59,6 +71,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   if (resolved.profile !== "fast" && resolved.profile !== "realistic") {
     throw new TypeError(`profile must be "fast" or "realistic", got ${JSON.stringify(resolved.profile)}`);
   }
+  if (resolved.seed !== undefined) requireInteger("seed", resolved.seed, 0);
   requireStepDurations(resolved.stepDurations);
   requireAsyncTimings(resolved.asyncTimings);
   return resolved;

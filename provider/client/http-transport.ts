@@ -159,12 +159,15 @@ export class HttpTransport {
 
   private async prepareAttempt(config: InternalAxiosRequestConfig): Promise<InternalAxiosRequestConfig> {
     const attempt = (config as unknown as { attempt: Attempt }).attempt;
-    if (!attempt.outsideBudget) await this.gate.acquire(attempt.priority, attempt.hints);
     const credentials = attempt.credentials;
-    if (credentials.kind === "bearer") {
-      const token = await credentials.token();
-      attempt.noteSent(token);
-      config.headers.set("Authorization", `Bearer ${token}`);
+    // The bearer first: an exchange is a request of its own, with its own turn. Fetched after
+    // our turn, it went out in that turn and this request right behind it, closer together
+    // than the budget's spacing allows.
+    const bearer = credentials.kind === "bearer" ? await credentials.token() : undefined;
+    if (!attempt.outsideBudget) await this.gate.acquire(attempt.priority, attempt.hints);
+    if (bearer !== undefined) {
+      attempt.noteSent(bearer);
+      config.headers.set("Authorization", `Bearer ${bearer}`);
     } else if (credentials.kind === "basic") {
       const encoded = Buffer.from(`:${credentials.password()}`).toString("base64");
       attempt.noteSent(credentials.password());

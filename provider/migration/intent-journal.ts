@@ -21,7 +21,7 @@ export interface IntentRecord {
 }
 
 export class IntentJournal {
-  constructor(private readonly directory: string = defaultDirectory()) {}
+  constructor(private readonly directory: string = journalDirectory()) {}
 
   read(owner: string, app: string, sourceRegion: string): IntentRecord | undefined {
     try {
@@ -49,10 +49,10 @@ export class IntentJournal {
   }
 }
 
-/** Where the journal lives (env PULUMI_SCALINGO_JOURNAL_DIR, else under XDG_STATE_HOME): other durable notes go beside it. */
-export function defaultDirectory(): string {
-  const explicit = process.env.PULUMI_SCALINGO_JOURNAL_DIR;
+/** Where the journal lives: PULUMI_SCALINGO_JOURNAL_DIR, else under XDG_STATE_HOME (or ~/.local/state). */
+export function journalDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  const explicit = env.PULUMI_SCALINGO_JOURNAL_DIR;
   if (explicit) return explicit;
-  const stateHome = process.env.XDG_STATE_HOME || path.join(os.homedir(), ".local", "state");
+  const stateHome = env.XDG_STATE_HOME || path.join(os.homedir(), ".local", "state");
   return path.join(stateHome, "pulumi-scalingo-migration", "intents");
 }

@@ -5,8 +5,15 @@ import * as net from "node:net";
  *
  * The engine starts providers in a process group of their own, so a `kill -9` of `pulumi up`
  * (or a crashed terminal) leaves the provider running. Left alone it would keep driving the
- * migration — sending the next step while the user's next `pulumi up` resumes it too. The
- * engine's address is the provider's first argument; when it stops answering, we stop.
+ * migration — sending the next step while the user's next `pulumi up` resumes it too (seen
+ * with this watchdog disabled: the orphan sent prepare 0.7 s after the kill, and lived on).
+ *
+ * What stops it: its next output line, which fails (EPIPE) once the engine is gone; the
+ * migrator announces every write to Scalingo with a progress line before sending it, so the
+ * orphan stops before the write. Without output, the engine's address (our first argument)
+ * refusing connections twice, 2 s apart: about 4 s. A step already sent keeps running on
+ * Scalingo's side; the next `pulumi up` waits for it. test/reliability/kill-9.test.ts
+ * measures both (orphan gone, no write after the kill).
  */
 const CHECK_EVERY_MS = 2_000;
 /** Consecutive refusals before we conclude (a busy engine may miss one accept). */

@@ -6,7 +6,7 @@ import { PublicApi } from "../client/public";
 import type { EngineChoice, EngineKind } from "../migration/spec";
 import { pickEngine, type EnginePick } from "./engine-choice";
 import type { MigrationEngine } from "../migration/engine";
-import { IntentJournal } from "../migration/intent-journal";
+import { IntentJournal, journalDirectory } from "../migration/intent-journal";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
 import { RegionMigrationUnsupportedError, ScalingoConfigError } from "../client/errors";
 import { RequestScheduler } from "../client/request-scheduler";
@@ -25,8 +25,9 @@ interface Settings {
 
 let settings: Settings = {};
 let client: ScalingoClient | undefined;
-const journal = new IntentJournal();
-/** The client engine's durable records, beside the intent journal. */
+/** Built when first used and again whenever its directory changes (tests give each case its own). */
+let journal: { directory: string; journal: IntentJournal } | undefined;
+/** The client engine's durable records, beside the intent journal (the directory is read when used). */
 const records = new ClientRecords();
 /** One for the process: what one migration's steps taught about durations serves the fleet. */
 const pollSchedule = new AdaptivePollSchedule();
@@ -122,7 +123,14 @@ export function log(line: string): void {
  */
 export function engine(resourceName: string, kind: EngineKind = "server"): MigrationEngine {
   if (kind === "client") return new ClientEngine({ api: publicApi, records, schedule: pollSchedule, log }, resourceName);
-  return new ServerEngine({ client: clientForEngines, journal, schedule: pollSchedule, log }, resourceName);
+  return new ServerEngine({ client: clientForEngines, journal: intentJournal(), schedule: pollSchedule, log }, resourceName);
+}
+
+/** Built when used: the journal's directory comes from the environment, which tests change. */
+function intentJournal(): IntentJournal {
+  const directory = journalDirectory(process.env);
+  if (journal?.directory !== directory) journal = { directory, journal: new IntentJournal(directory) };
+  return journal.journal;
 }
 
 /** Resolves a declared engine for a new migration (one read when it is "auto"). */

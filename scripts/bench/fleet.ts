@@ -21,11 +21,33 @@ export function fleetAppNames(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `fleet-app-${String(i + 1).padStart(2, "0")}`);
 }
 
-/** A fleet cannot end sooner than its longest server-side path, nor than its essential requests allow. */
-export function fleetLowerBound(durations: Record<StepName, number>, count: number): { serverPathMs: number; budgetMs: number; lowerBoundMs: number } {
-  const serverPathMs = durations.preflight + durations.prepare + durations.data + durations.finalize;
-  const budgetMs = ((count * ESSENTIAL_REQUESTS) / RATE_LIMIT) * 60_000;
+/**
+ * A fleet cannot end sooner than its longest server-side path (the slowest app's steps end to
+ * end), nor than its essential requests allow. `perApp`: each app's step durations, as the
+ * simulator says (Simulator.stepDurationsFor).
+ */
+export function fleetLowerBound(perApp: readonly Record<StepName, number>[]): { serverPathMs: number; budgetMs: number; lowerBoundMs: number } {
+  const serverPathMs = Math.max(...perApp.map(serverPath));
+  const budgetMs = ((perApp.length * ESSENTIAL_REQUESTS) / RATE_LIMIT) * 60_000;
   return { serverPathMs, budgetMs, lowerBoundMs: Math.round(Math.max(serverPathMs, budgetMs)) };
+}
+
+/** One migration's server-side time from create to done. */
+export function serverPath(durations: Record<StepName, number>): number {
+  return durations.preflight + durations.prepare + durations.data + durations.finalize;
+}
+
+/**
+ * The simulator's seed for a benchmark: the one given (to replay a run), else a fresh one.
+ * It spreads every app's step durations (see simulator/migrations/duration-spread.ts), so
+ * that figures are not measured against identical apps whose durations the provider's
+ * priors match exactly.
+ */
+export function parseSeed(raw: string | undefined): number {
+  if (raw === undefined) return Date.now() % 1_000_000;
+  const seed = Number(raw);
+  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(seed)) throw new Error(`--seed must be a whole number, got '${raw}'`);
+  return seed;
 }
 
 /** One app of the default world moved whole to osc-secnum-fr1, as the benchmarks drive it. */

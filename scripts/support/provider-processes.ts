@@ -8,9 +8,11 @@ export interface ProviderProcess {
 /**
  * The Node.js dynamic-provider processes running on this machine, read from /proc (Linux;
  * elsewhere none are found). The engine starts them in process groups of their own, so
- * tests and benchmarks find them here rather than among their own children.
+ * tests and benchmarks find them here rather than among their own children. With
+ * `environment` (e.g. "SCALINGO_AUTH_URL=http://127.0.0.1:4123"), only those started with
+ * that variable: the ones serving one simulator, not other programs on the machine.
  */
-export function dynamicProviderProcesses(): ProviderProcess[] {
+export function dynamicProviderProcesses(options: { environment?: string } = {}): ProviderProcess[] {
   let pids: string[];
   try {
     pids = fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
@@ -20,6 +22,7 @@ export function dynamicProviderProcesses(): ProviderProcess[] {
   return pids.flatMap((pid) => {
     try {
       if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dynamic-provider")) return [];
+      if (options.environment && !fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(options.environment)) return [];
       const ppid = /PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
       return [{ pid: Number(pid), ppid: Number(ppid ?? 0) }];
     } catch {

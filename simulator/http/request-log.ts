@@ -12,6 +12,8 @@ export interface RequestLogEntry {
   region: string | null;
   /** Set when a fault rule changed what the client saw. */
   fault?: "latency" | "error" | "drop-before" | "drop-after";
+  /** Set when the client had closed the connection before the answer (its timeout fired). */
+  abandoned?: true;
 }
 
 const MAX_ENTRIES = 10_000;

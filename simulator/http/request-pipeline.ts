@@ -6,6 +6,7 @@ import { errorToResponse, HttpError, json, text, type ApiResponse } from "./api-
 import { authenticate } from "./authenticate";
 import { readBody, type IncomingCall } from "./incoming-call";
 import type { RequestLogEntry } from "./request-log";
+import { responseText } from "./write-response";
 import { Router } from "./router";
 import { adminRoutes } from "./routes/admin-routes";
 import { addAppRoutes } from "./routes/app-routes";
@@ -23,7 +24,12 @@ interface Scope {
   path: string;
 }
 
-type LoggedRequest = Pick<RequestLogEntry, "method" | "path" | "region" | "time"> & { startedMs: number };
+type LoggedRequest = Pick<RequestLogEntry, "method" | "path" | "region" | "time"> & {
+  startedMs: number;
+  /** For the full capture: the request as sent, its body once read. */
+  req: IncomingMessage;
+  body?: Buffer;
+};
 
 /**
  * Every request goes through here: faults first (they stand for the network and the front
@@ -51,28 +57,33 @@ export class RequestPipeline {
       return this.handleAdmin(req, res, method, pathname, url.searchParams);
     }
     const scope = this.scopeOf(pathname);
-    const logged: LoggedRequest = { method, path: scope.path, region: scope.region?.name ?? null, time: new Date(startedMs).toISOString(), startedMs };
+    const logged: LoggedRequest = { method, path: scope.path, region: scope.region?.name ?? null, time: new Date(startedMs).toISOString(), startedMs, req };
 
     const decision = this.core.faults.decide({ method, path: scope.path, region: logged.region });
     if (decision.latencyMs > 0) await delay(decision.latencyMs, undefined, { ref: false });
     if (decision.drop === "before") {
       req.socket.destroy();
-      return this.record(logged, 0, "drop-before");
+      return this.record(logged, { status: 0 }, "drop-before");
     }
     if (decision.error && !decision.error.processFirst) {
-      writeResponse(res, decision.error.response);
-      return this.record(logged, decision.error.response.status, "error");
+      return this.answer(res, logged, decision.error.response, "error");
     }
 
-    const response = await this.dispatch(req, scope, method, url.searchParams);
+    const response = await this.dispatch(req, scope, method, url.searchParams, logged);
     if (method !== "GET") this.core.changed();
     if (decision.drop === "after") {
       req.socket.destroy();
-      return this.record(logged, response.status, "drop-after");
+      return this.record(logged, { status: response.status }, "drop-after");
     }
     const sent = decision.error ? decision.error.response : response;
-    writeResponse(res, sent);
-    this.record(logged, sent.status, decision.error ? "error" : decision.latencyMs > 0 ? "latency" : undefined);
+    this.answer(res, logged, sent, decision.error ? "error" : decision.latencyMs > 0 ? "latency" : undefined);
+  }
+
+  private answer(res: ServerResponse, logged: LoggedRequest, response: ApiResponse, fault: RequestLogEntry["fault"]): void {
+    // A client that timed out has closed its connection by now: nobody reads this answer.
+    const abandoned = res.destroyed;
+    writeResponse(res, response);
+    this.record(logged, { status: response.status, response, abandoned }, fault);
   }
 
   private scopeOf(pathname: string): Scope {
@@ -81,9 +92,10 @@ export class RequestPipeline {
     return region ? { region, path: `/${rest.join("/")}` } : { region: null, path: pathname };
   }
 
-  private async dispatch(req: IncomingMessage, scope: Scope, method: string, query: URLSearchParams): Promise<ApiResponse> {
+  private async dispatch(req: IncomingMessage, scope: Scope, method: string, query: URLSearchParams, logged: LoggedRequest): Promise<ApiResponse> {
     try {
-      const call: IncomingCall = { method, path: scope.path, query, headers: req.headers, rawBody: await readBody(req) };
+      logged.body = await readBody(req);
+      const call: IncomingCall = { method, path: scope.path, query, headers: req.headers, rawBody: logged.body };
       // Asynchronous jobs (operations, backups, deployments, …) advance before the request sees the world.
       this.core.settle();
       const match = (scope.region ? this.regionApi : this.authService).match(method, scope.path);
@@ -131,12 +143,22 @@ export class RequestPipeline {
     return response;
   }
 
-  private record(logged: LoggedRequest, status: number, fault: RequestLogEntry["fault"]): void {
-    const { startedMs, ...entry } = logged;
+  private record(logged: LoggedRequest, outcome: { status: number; response?: ApiResponse; abandoned?: boolean }, fault: RequestLogEntry["fault"]): void {
+    const { startedMs, req, body, ...entry } = logged;
+    const { status, response, abandoned } = outcome;
     const durationMs = Date.now() - startedMs;
-    this.core.requestLog.add({ ...entry, status, durationMs, ...(fault ? { fault } : {}) });
+    this.core.requestLog.add({ ...entry, status, durationMs, ...(fault ? { fault } : {}), ...(abandoned ? { abandoned: true as const } : {}) });
+    this.core.requestCapture?.add({
+      method: entry.method,
+      url: req.url ?? "",
+      headers: { ...req.headers },
+      body: body?.toString("utf8") ?? "",
+      status,
+      responseBody: response ? responseText(response) : "",
+    });
     const where = entry.region ? `/${entry.region}${entry.path}` : entry.path;
-    this.log(`${entry.method} ${where} → ${status === 0 ? "dropped" : status} (${durationMs} ms${fault ? `, fault: ${fault}` : ""})`);
+    const notes = [fault ? `fault: ${fault}` : "", abandoned ? "client gone" : ""].filter(Boolean).join(", ");
+    this.log(`${entry.method} ${where} → ${status === 0 ? "dropped" : status} (${durationMs} ms${notes ? `, ${notes}` : ""})`);
   }
 }
 

@@ -9,12 +9,18 @@ export function writeResponse(res: ServerResponse, response: ApiResponse): void 
     res.end();
     return;
   }
-  const isJson = response.kind === "json";
-  const payload = response.kind === "bytes" ? response.body : Buffer.from(isJson ? JSON.stringify(response.body) : response.body, "utf8");
+  const payload = response.kind === "bytes" ? response.body : Buffer.from(responseText(response), "utf8");
   res.writeHead(response.status, {
     ...extra,
-    "Content-Type": isJson ? "application/json; charset=utf-8" : response.contentType,
+    "Content-Type": response.kind === "json" ? "application/json; charset=utf-8" : response.contentType,
     "Content-Length": payload.length,
   });
   res.end(payload);
+}
+
+/** The body as the client receives it. */
+export function responseText(response: ApiResponse): string {
+  if (response.kind === "empty") return "";
+  if (response.kind === "bytes") return `<${response.body.length} bytes of ${response.contentType}>`;
+  return response.kind === "json" ? JSON.stringify(response.body) : response.body;
 }

@@ -5,9 +5,10 @@ import type { Migration, Run, RunTask, StepName, SubStepAction } from "./types";
 
 /**
  * The sub-steps a run appends, with their order and concurrency, named as Scalingo's CLI
- * printed them where known.
+ * printed them where known. `durationFactor`: how much longer than the profile's figure the
+ * whole run takes for this app (StepDurations.factorFor).
  */
-export function planRun(step: StepName, migration: Migration, world: World): Run {
+export function planRun(step: StepName, migration: Migration, world: World, durationFactor: number): Run {
   const source = world.appById(migration.appId);
   const tasks = new TaskList();
   switch (step) {
@@ -30,7 +31,7 @@ export function planRun(step: StepName, migration: Migration, world: World): Run
   return {
     step,
     stopOnError: step !== "preflight",
-    durationFactor: step === "data" ? (source?.dataDurationFactor ?? 1) : 1,
+    durationFactor,
     tasks: tasks.withShares(),
   };
 }

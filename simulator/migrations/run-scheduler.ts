@@ -31,7 +31,9 @@ export class RunScheduler {
 
   start(m: Migration, step: StepName): void {
     if (step === "prepare") lockSource(this.deps.world, m);
-    m.run = planRun(step, m, this.deps.world);
+    const source = this.deps.world.appById(m.appId);
+    const factor = this.deps.durations.factorFor(step, { name: m.srcAppName, dataDurationFactor: source?.dataDurationFactor ?? 1 });
+    m.run = planRun(step, m, this.deps.world, factor);
     m.status = statusWhileRunning(step, m.status);
     m.finishedAt = null;
     this.deps.log(`${describe(m)}: ${step} started`);

@@ -1,5 +1,6 @@
 import { newAddon, newApp, DEFAULT_PROCFILE } from "./app-factory";
 import { sampleDocuments } from "./addon-identity";
+import { dataFactorFromDatabases } from "./data-size";
 import type { AppFixture, ParsedFixtures } from "./fixtures-schema";
 import { stablePrefixedId, stableObjectId } from "./ids";
 import { projectIdFor } from "./projects";
@@ -174,7 +175,7 @@ function toApp(fixture: AppFixture, at: string, regions: Region[], accounts: Acc
     app.lastDeployment = deployment;
   }
   app.events = [{ id: childId("event", "new_app"), type: "new_app", createdAt, userId: owner.id, typeData: { git_source: "" } }];
-  app.dataDurationFactor = fixture.dataDurationFactor;
+  app.dataDurationFactor = fixture.dataDurationFactor ?? dataFactorFromDatabases(fixture.addons);
   return app;
 }
 

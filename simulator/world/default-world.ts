@@ -166,10 +166,17 @@ function gitPushApp(): AppFixtureInput {
   });
 }
 
+/**
+ * Database sizes (MB) of the fleet's apps, in turn: mostly small, a few large, as in a real
+ * account. They make each app's data step its own (×0.37 to ×2.4 the profile's figure).
+ */
+const FLEET_DATABASE_MB = [96, 256, 1024, 384, 2048, 160, 640, 3072, 512, 1536];
+
 function fleet(count: number, certificateValidity: string): AppFixtureInput[] {
   return Array.from({ length: count }, (_, i) => {
     const name = `fleet-app-${String(i + 1).padStart(2, "0")}`;
     return simpleApp(name, {
+      addons: [{ ...postgresql("15.6.0"), sizeMb: FLEET_DATABASE_MB[i % FLEET_DATABASE_MB.length] }],
       domains: [{ name: `${name}.example.com`, canonical: true, validity: certificateValidity }],
     });
   });

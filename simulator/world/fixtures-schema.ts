@@ -49,6 +49,8 @@ const addonSchema = z.object({
   /** A database's records; absent means a small sample set derived from the app's name. */
   documents: z.array(documentSchema).optional(),
   logDrains: z.array(logDrainSchema).default([]),
+  /** Data held (databases): the app's data step scales with it (see world/data-size.ts). */
+  sizeMb: z.number().positive().optional(),
 });
 
 const domainSchema = z.object({
@@ -156,7 +158,8 @@ const appSchema = z.object({
   formation: z.array(formationSchema).default([{ name: "web", amount: 1, size: "M" }]),
   scm: scmSchema.nullable().default(null),
   lastDeployment: deploymentSchema.nullable().default(null),
-  dataDurationFactor: z.number().positive().default(1),
+  /** Multiplies the data step's duration; default: from the databases' sizeMb, else 1. */
+  dataDurationFactor: z.number().positive().optional(),
 });
 
 export const worldFixturesSchema = z.object({

@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
-import { requireEngine } from "../support/pulumi-engine";
-import { configuredRootProject, expectSuccess, type CliProject } from "./support/cli-project";
-import { startSimulatorProcess, type SimulatorProcess } from "./support/simulator-process";
+import { configuredRootProject, expectSuccess } from "./support/cli-project";
+import { cliWorld } from "./support/cli-world";
 
 interface WorldState {
   apps: { name: string; region: string; status: string }[];
@@ -10,20 +9,11 @@ interface WorldState {
 
 describe("pulumi CLI: `pulumi destroy` at prepare aborts the migration", function () {
   this.timeout(180_000);
-  let simulator: SimulatorProcess | undefined;
-  let project: CliProject | undefined;
-
-  before(function () {
-    requireEngine(this);
-  });
-  afterEach(async () => {
-    project?.remove();
-    await simulator?.stop();
-  });
+  const world = cliWorld();
 
   it("deletes the new app, gives the source back, and empties the stack", async () => {
-    simulator = await startSimulatorProcess(["--rate-limit", "0"]);
-    const p = (project = await configuredRootProject(simulator.authUrl, { app: "my-app", stage: "prepare" }));
+    const simulator = await world.startSimulator();
+    const p = world.track(await configuredRootProject(simulator.authUrl, { app: "my-app", stage: "prepare" }));
     expectSuccess(await p.pulumi(["up", "--yes"]), "pulumi up (prepare)");
     const prepared = (await simulator.admin("GET", "state")) as WorldState;
     assert.ok(prepared.apps.some((a) => a.name === "my-app" && a.region === "osc-secnum-fr1"), "prepare made the new app");

@@ -2,10 +2,9 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { REPO } from "../../scripts/support/local-engine";
-import { requireEngine } from "../support/pulumi-engine";
 import { DEMO_TOKEN } from "../support/simulator-env";
 import { exampleProject, expectSuccess, firstErrorLine, type CliProject } from "./support/cli-project";
-import { startSimulatorProcess, type SimulatorProcess } from "./support/simulator-process";
+import { cliWorld } from "./support/cli-world";
 
 const EXAMPLES = ["basic", "new-name", "fleet", "manual-data"] as const;
 
@@ -15,24 +14,19 @@ const EXAMPLES = ["basic", "new-name", "fleet", "manual-data"] as const;
  */
 describe("pulumi CLI: the examples", function () {
   this.timeout(300_000);
-  let simulator: SimulatorProcess | undefined;
-  let project: CliProject | undefined;
+  const world = cliWorld();
 
   before(function () {
-    requireEngine(this);
     this.timeout(600_000);
     for (const name of EXAMPLES) {
-      execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: path.join(REPO, "examples", name), stdio: ["ignore", "ignore", "inherit"] });
+      // --ignore-scripts: npm may run this package's `prepare` (a full build) for the file:
+      // dependency, which would replace dist/ under this very test run.
+      execFileSync("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: path.join(REPO, "examples", name), stdio: ["ignore", "ignore", "inherit"] });
     }
   });
-  afterEach(async () => {
-    project?.remove();
-    await simulator?.stop();
-  });
-
   async function example(name: (typeof EXAMPLES)[number]): Promise<CliProject> {
-    simulator = await startSimulatorProcess(["--rate-limit", "0"]);
-    project = exampleProject(name);
+    const simulator = await world.startSimulator();
+    const project = world.track(exampleProject(name));
     Object.assign(project.env, {
       SCALINGO_AUTH_URL: simulator.authUrl,
       SCALINGO_API_TOKEN: DEMO_TOKEN,

@@ -1,21 +1,17 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import { dynamicProviderProcesses } from "../../scripts/support/provider-processes";
-import { requireEngine } from "../support/pulumi-engine";
-import { configuredRootProject, expectSuccess, type CliProject } from "./support/cli-project";
-import { startSimulatorProcess, type LoggedRequest, type SimulatorProcess } from "./support/simulator-process";
+import { configuredRootProject, expectSuccess } from "./support/cli-project";
+import { cliWorld } from "./support/cli-world";
+import type { LoggedRequest } from "./support/simulator-process";
 
 const MIGRATIONS = "/v1/apps/my-app/region_migrations";
 
 describe("pulumi CLI: kill -9 of `pulumi up` during prepare, then the README's recovery", function () {
   this.timeout(300_000);
-  let simulator: SimulatorProcess | undefined;
-  let project: CliProject | undefined;
+  const world = cliWorld();
   let languageHostsBefore: number[] = [];
 
-  before(function () {
-    requireEngine(this);
-  });
   beforeEach(() => {
     languageHostsBefore = processesNamed("pulumi-language-nodejs").map((p) => p.pid);
   });
@@ -23,15 +19,12 @@ describe("pulumi CLI: kill -9 of `pulumi up` during prepare, then the README's r
     // Pulumi's language host outlives a killed engine until its own health check gives up
     // (five minutes); it holds nothing of ours, but a test run must leave no process behind.
     for (const host of processesNamed("pulumi-language-nodejs")) if (!languageHostsBefore.includes(host.pid)) process.kill(host.pid, "SIGKILL");
-    project?.remove();
-    await simulator?.stop();
   });
 
   it("ends prepared with one create and one run per step, and no provider left driving", async () => {
-    simulator = await startSimulatorProcess(["--rate-limit", "0"]);
+    const simulator = await world.startSimulator();
     await simulator.admin("POST", "step-durations", { prepare: 8_000 });
-    project = await configuredRootProject(simulator.authUrl, { app: "my-app" });
-    const p = project;
+    const p = world.track(await configuredRootProject(simulator.authUrl, { app: "my-app" }));
     expectSuccess(await p.shell("pulumi config set stage create && pulumi up --yes"), "up (create)");
     expectSuccess(await p.pulumi(["config", "set", "stage", "prepare"]), "config set");
 
@@ -40,7 +33,7 @@ describe("pulumi CLI: kill -9 of `pulumi up` during prepare, then the README's r
     let upOutput = "";
     up.stdout!.on("data", (chunk: Buffer) => (upOutput += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => up.once("exit", (_code, signal) => resolve(signal)));
-    await waitFor(async () => runs(await simulator!.requests()).length === 2, 90_000, () => upOutput);
+    await waitFor(async () => runs(await simulator.requests()).length === 2, 90_000, () => upOutput);
     up.kill("SIGKILL"); // The CLI only, as a crash would: its plugins run in process groups of their own.
     assert.equal(await exited, "SIGKILL", "the kill happened while `pulumi up` was running");
     assert.ok(!/Duration:/.test(upOutput), "the killed up did not finish");

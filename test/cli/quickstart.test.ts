@@ -1,32 +1,23 @@
 import * as assert from "node:assert/strict";
-import { requireEngine } from "../support/pulumi-engine";
 import { DEMO_TOKEN } from "../support/simulator-env";
-import { expectSuccess, rootProjectCopy, type CliProject } from "./support/cli-project";
+import { expectSuccess, rootProjectCopy } from "./support/cli-project";
+import { cliWorld } from "./support/cli-world";
 import { README_SIMULATOR_URL, readmeCommands, scriptOf } from "./support/readme-block";
-import { startSimulatorProcess, type LoggedRequest, type SimulatorProcess } from "./support/simulator-process";
+import type { LoggedRequest } from "./support/simulator-process";
 
 const MIGRATIONS = "/v1/apps/my-app/region_migrations";
 
 describe("pulumi CLI: the README quickstart, as written", function () {
   this.timeout(300_000);
-  let simulator: SimulatorProcess | undefined;
-  let project: CliProject | undefined;
-
-  before(function () {
-    requireEngine(this);
-  });
-  afterEach(async () => {
-    project?.remove();
-    await simulator?.stop();
-  });
+  const world = cliWorld();
 
   it("takes my-app through every stage, refreshes, and destroys without an abort once done", async () => {
-    simulator = await startSimulatorProcess();
-    project = rootProjectCopy();
+    const simulator = await world.startSimulator([]);
+    const project = world.track(rootProjectCopy());
     const lines = readmeCommands("cli-e2e");
     assert.ok(lines.some((line) => line.includes(README_SIMULATOR_URL)), `the quickstart no longer points at ${README_SIMULATOR_URL}`);
     // The only change to what a user types: the simulator listens on a free port here.
-    const script = scriptOf(lines.map((line) => line.split(README_SIMULATOR_URL).join(simulator!.authUrl)));
+    const script = scriptOf(lines.map((line) => line.split(README_SIMULATOR_URL).join(simulator.authUrl)));
 
     const run = expectSuccess(await project.shell(script), "the README quickstart");
 

@@ -1,28 +1,19 @@
 import * as assert from "node:assert/strict";
-import { requireEngine } from "../support/pulumi-engine";
 import { configuredRootProject, expectSuccess, firstErrorLine, type CliProject } from "./support/cli-project";
-import { startSimulatorProcess, type SimulatorProcess } from "./support/simulator-process";
+import { cliWorld } from "./support/cli-world";
+import type { SimulatorProcess } from "./support/simulator-process";
 
 /** `pulumi` 3.248 exits 1 when an update fails. */
 const FAILED = 1;
 
 describe("pulumi CLI: what a user sees when something is wrong", function () {
   this.timeout(180_000);
-  let simulator: SimulatorProcess | undefined;
-  let project: CliProject | undefined;
-
-  before(function () {
-    requireEngine(this);
-  });
-  afterEach(async () => {
-    project?.remove();
-    await simulator?.stop();
-  });
+  const world = cliWorld();
+  let simulator: SimulatorProcess;
 
   async function rootProject(config: Record<string, string>, env: Record<string, string> = {}): Promise<CliProject> {
-    simulator = await startSimulatorProcess(["--rate-limit", "0"]);
-    project = await configuredRootProject(simulator.authUrl, config, env);
-    return project;
+    simulator = await world.startSimulator();
+    return world.track(await configuredRootProject(simulator.authUrl, config, env));
   }
 
   it("no token: preview still shows the plan and says up will need one; up fails naming both settings", async () => {
@@ -34,7 +25,7 @@ describe("pulumi CLI: what a user sees when something is wrong", function () {
     const up = await p.pulumi(["up", "--yes"]);
     assert.equal(up.code, FAILED);
     assert.equal(firstErrorLine(up), "No Scalingo API token: set the SCALINGO_API_TOKEN environment variable, or the secret stack config `pulumi config set --secret scalingo:apiToken <token>`");
-    assert.equal((await simulator!.requests()).length, 0, "nothing was sent");
+    assert.equal((await simulator.requests()).length, 0, "nothing was sent");
   });
 
   it("unknown region: refused before any write, with the regions that exist", async () => {
@@ -42,7 +33,7 @@ describe("pulumi CLI: what a user sees when something is wrong", function () {
     const up = await p.pulumi(["up", "--yes"]);
     assert.equal(up.code, FAILED);
     assert.match(firstErrorLine(up), /property destinationRegion .*has a problem: .*osc-nowhere-fr9.*osc-fr1.*osc-secnum-fr1/);
-    assert.ok(!(await simulator!.requests()).some((r) => r.method === "POST" && r.path.includes("region_migrations")), "no migration created");
+    assert.ok(!(await simulator.requests()).some((r) => r.method === "POST" && r.path.includes("region_migrations")), "no migration created");
   });
 
   it("a backwards stage: refused with how to start over", async () => {

@@ -205,10 +205,20 @@ describe("Scalingo client against the simulator (real loopback HTTP)", function 
     }
   });
 
-  it("shares one request budget across callers (scheduler)", async () => {
-    const scheduler = new RequestScheduler({ budgetPerMinute: 120, windowMs: 6_000 });
-    const shared = newClient({ gate: scheduler });
-    await Promise.all(Array.from({ length: 3 }, () => shared.getApp("osc-fr1", "my-app")));
-    assert.equal(scheduler.stats.sent, simulator.requests().length);
+  it("shares one request budget across clients: one scheduler spaces the requests of both", async () => {
+    // 10 requests a second: consecutive requests more than 100 ms apart, whoever sends them.
+    const scheduler = new RequestScheduler({ budgetPerMinute: 10, windowMs: 1_000 });
+    const [first, second] = [newClient({ gate: scheduler }), newClient({ gate: scheduler })];
+    const calls = [first, second].flatMap((client) => [client.getApp("osc-fr1", "my-app"), client.listDomains("osc-fr1", "my-app-2")]);
+    await Promise.all(calls);
+
+    const sent = simulator.requests();
+    // Two token exchanges, the region list (once or per client, as the region cache decides), four calls.
+    assert.ok(sent.length >= 7, `only ${sent.length} requests reached the simulator`);
+    assert.equal(scheduler.stats.sent, sent.length);
+    const arrivals = sent.map((r) => Date.parse(r.time)).sort((a, b) => a - b);
+    const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]!);
+    // Loopback delivery may bring two requests a few ms closer than they were released.
+    assert.ok(Math.min(...gaps) >= 90, `requests closer than the shared budget allows: gaps ${gaps.join(", ")} ms`);
   });
 });

@@ -1,14 +1,17 @@
 import * as assert from "node:assert/strict";
 import { engineWorld, assertNoToken, createPosts, outputsOf, rootProgramStack, runPosts, setConfig, storedMigration } from "./e2e-harness";
+import type { Simulator } from "../../simulator";
 import { writesIn } from "../support/simulator-env";
 
 describe("real engine: the migration path", function () {
   this.timeout(180_000);
-  const world = engineWorld({ rateLimitPerMinute: 600 });
+  const world = engineWorld({ rateLimitPerMinute: 600, captureRequests: true });
 
   it("one up per stage, each previewed first without any write", async () => {
     const stack = world.track(await rootProgramStack(world.simulator, { app: "my-app" }));
     const expected = { create: "preflight-success", prepare: "prepared", data: "data-migrated", finalize: "done" } as const;
+    // The request log is cleared before each stage: each up's writes are counted on their own.
+    const writesPerStage: Record<string, { creates: number; runs: string[] }> = {};
     for (const [stage, status] of Object.entries(expected)) {
       await setConfig(stack, { stage });
       world.simulator.clearRequests();
@@ -20,6 +23,7 @@ describe("real engine: the migration path", function () {
       assert.match(stack.output.join(""), new RegExp(`plan: ${planStep}: the following operations will be achieved`), `preview of ${stage} printed no plan`);
 
       await stack.up();
+      writesPerStage[stage] = { creates: createPosts(world.simulator, "my-app").length, runs: runSteps(world.simulator) };
       const outputs = await outputsOf(stack);
       assert.equal(outputs.status, status);
       assert.equal(outputs.reachedStage, stage);
@@ -29,7 +33,12 @@ describe("real engine: the migration path", function () {
     assert.match(String(outputs.gitUrl), /my-app\.git$/);
     assert.deepEqual(outputs.dnsChanges, [{ domain: "my-app.example.com", type: "CNAME", target: "my-app.osc-secnum-fr1.scalingo.io" }]);
     assert.equal(world.simulator.app("osc-secnum-fr1", "my-app")?.status, "running");
-    assert.equal(createPosts(world.simulator, "my-app").length, 0, "(requests were cleared per stage)");
+    assert.deepEqual(writesPerStage, {
+      create: { creates: 1, runs: ["preflight"] },
+      prepare: { creates: 0, runs: ["prepare"] },
+      data: { creates: 0, runs: ["data"] },
+      finalize: { creates: 0, runs: ["finalize"] },
+    });
     await assertNoToken(stack);
   });
 
@@ -97,3 +106,11 @@ describe("real engine: the migration path", function () {
     await assert.rejects(stack.preview(), /newName cannot change: this migration is done/);
   });
 });
+
+/** The steps run, in order, as the simulator's capture shows the run POSTs' bodies. */
+function runSteps(simulator: Simulator): string[] {
+  return simulator
+    .capturedRequests()
+    .filter((r) => r.method === "POST" && r.url.includes("/apps/my-app/region_migrations/") && r.url.endsWith("/run"))
+    .map((r) => String((JSON.parse(r.body) as { step?: unknown }).step));
+}

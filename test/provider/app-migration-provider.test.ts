@@ -1,4 +1,6 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { Simulator } from "../../simulator";
 import { partialStateOf, type LoadedProvider } from "../support/serialized-provider";
 import { abortDirectly, createDirectly } from "../support/direct-api";
@@ -40,6 +42,12 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
     return { inputs, outs, id: state.id, diff };
   }
 
+  /** What a migration does to the source app, step by step. */
+  const sourceApp = () => {
+    const app = simulator.app("osc-fr1", "my-app");
+    return app && { status: app.status, migrating: app.migrating, redirect: app.redirect };
+  };
+
   async function created(news: Props) {
     const inputs = await checked(news);
     const { id, outs } = await provider.create(inputs);
@@ -62,10 +70,12 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
     assert.equal(state.outs.status, "prepared");
     assert.equal(state.outs.reachedStage, "prepare");
     assert.ok(state.outs.newAppId);
-    assert.equal(simulator.app("osc-fr1", "my-app")?.status !== undefined, true);
+    // Prepare copies the app and locks the source, which keeps serving until the data step.
+    assert.deepEqual(sourceApp(), { status: "running", migrating: true, redirect: null });
 
     state = await up(state, declared("my-app", "data"));
     assert.equal(state.outs.status, "data-migrated");
+    assert.deepEqual(sourceApp(), { status: "stopped", migrating: true, redirect: null });
 
     state = await up(state, declared("my-app", "finalize"));
     assert.equal(state.outs.status, "done");
@@ -75,6 +85,11 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
     assert.deepEqual(state.outs.dnsChanges, [{ domain: "my-app.example.com", type: "CNAME", target: "my-app.osc-secnum-fr1.scalingo.io" }]);
     assert.ok(state.outs.redirectExpiresAt);
     assert.equal(state.outs.nextStep, "");
+    assert.deepEqual(sourceApp(), {
+      status: "stopped",
+      migrating: false,
+      redirect: { region: "osc-secnum-fr1", app_name: "my-app", url: "https://my-app.osc-secnum-fr1.scalingo.io", until: state.outs.redirectExpiresAt },
+    });
 
     const runs = writesIn(simulator).filter((r) => r.path.endsWith("/run"));
     assert.equal(runs.length, 4, "preflight, prepare, data, finalize: one run each");
@@ -152,6 +167,22 @@ describe("AppMigration provider, serialized as Pulumi does, against the simulato
 
   it("refuses an in-flight migration it did not start", async () => {
     await createDirectly(simulator, "my-app");
+    const inputs = await checked(declared("my-app", "prepare"));
+    await assert.rejects(provider.create(inputs), /already has a region migration in progress .* set migrationId/s);
+  });
+
+  it("keeps its intent in the journal directory of the moment, and another directory does not know it", async () => {
+    const state = await created(declared("my-app", "create"));
+    const journalDir = process.env.PULUMI_SCALINGO_JOURNAL_DIR!;
+    const records = fs.readdirSync(journalDir).map((file) => JSON.parse(fs.readFileSync(path.join(journalDir, file), "utf8")) as Props);
+    assert.deepEqual(
+      records.map((r) => [r.app, r.migrationId]),
+      [["my-app", state.outs.migrationId]],
+      "this test's journal holds exactly this migration",
+    );
+
+    // Another machine (an empty journal) must not adopt the migration this one started.
+    world.freshJournal();
     const inputs = await checked(declared("my-app", "prepare"));
     await assert.rejects(provider.create(inputs), /already has a region migration in progress .* set migrationId/s);
   });

@@ -21,17 +21,33 @@ describe("reliability: kill -9 of pulumi up at random points (real engine)", fun
     console.log(`      kill schedule seed: ${seed} (replay with RELIABILITY_SEED=${seed})`);
   });
 
+  // Each run: killed, the orphaned provider gone within seconds without a write, one recovery
+  // `up` (assertSurvived checks these through the scenario's violations).
   for (let run = 1; run <= RUNS; run++) {
-    it(`run ${run}: after the user's recovery the migration is done, created once, each step run once, no credential in state or output`, async () => {
+    it(`run ${run}: the orphan stops without a write; after one recovery up the migration is done, created once, each step run once, no credential anywhere`, async () => {
       const result = await killScenario(randomKillPoint(random), `seed ${seed}, run ${run}`);
       assertSurvived(result);
+      assert.equal(result.evidence?.killed, 1, JSON.stringify(result));
+      assert.equal(result.evidence?.recoveryUps, 1, JSON.stringify(result));
       assert.equal(result.evidence?.creates, 1, JSON.stringify(result));
     });
   }
 
-  // The engine's death leaves the provider running until its watchdog notices (about 4 s):
-  // killed while finalize runs, the orphan sees the migration to done on its own.
-  it("killed while finalize runs: the recovery adopts the migration the orphaned provider finished, no second create", async () => {
+  // Where an orphan would do harm: preflight is about to end, and a provider left running
+  // would start prepare behind the user's back. It stops first (it announces every write on
+  // its output, which the dead engine no longer reads, and its watchdog finds the engine gone).
+  it("killed just before preflight ends: the orphaned provider does not start prepare; the recovery does", async () => {
+    const point = { label: "while preflight runs", when: (simulator: Parameters<typeof runPosts>[0]) => runPosts(simulator, "my-app").length === 1 };
+    const result = await killScenario(point, "deterministic");
+    assertSurvived(result);
+    assert.equal(result.evidence?.orphanWrites, 0, JSON.stringify(result));
+    assert.equal(result.evidence?.creates, 1, JSON.stringify(result));
+  });
+
+  // Finalize keeps running on Scalingo's side after the kill (a step already sent cannot be
+  // called back): the migration reaches done with nobody watching, and the recovery must adopt
+  // it through the intent journal rather than create a second one.
+  it("killed while finalize runs: the recovery adopts the migration Scalingo finished on its own, no second create", async () => {
     const point = { label: "while finalize runs", when: (simulator: Parameters<typeof runPosts>[0]) => runPosts(simulator, "my-app").length === 4 };
     const result = await killScenario(point, "deterministic");
     assertSurvived(result);

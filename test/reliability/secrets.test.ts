@@ -1,17 +1,20 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { inspect } from "node:util";
 import { ScalingoClient } from "../../provider/client";
 import type { Simulator } from "../../simulator";
 import { DEMO_TOKEN, simulatorWithEnv } from "../support/simulator-env";
 import { declaration } from "./support/declarations";
 import { driveWithProvider, sharedProvider } from "./support/provider-driver";
-import { secretsIn } from "./support/secret-scan";
+import { credentialsOnTheWire, secretsIn } from "./support/secret-scan";
 
 /**
  * The API token and the bearers it buys must appear nowhere a person, a log or a state file
  * could see them: outputs, progress lines, errors (as printed, inspected to depth 10, or
- * serialized), the simulator's request log and log lines, the serialized provider.
- * (Exported state and engine output are scanned by the real-engine kill -9 suite.)
+ * serialized), the simulator's log lines, the serialized provider, the intent journal; and on
+ * the wire only in the Authorization headers (and the exchange's answer), as the simulator's
+ * full capture shows. (Exported state and engine output are scanned by the kill -9 suite.)
  */
 describe("reliability: no credential leaks", function () {
   this.timeout(60_000);
@@ -20,20 +23,27 @@ describe("reliability: no credential leaks", function () {
 
   beforeEach(async () => {
     simulatorLines.length = 0;
-    simulator = await simulatorWithEnv({ log: (line) => simulatorLines.push(line) });
+    simulator = await simulatorWithEnv({ log: (line) => simulatorLines.push(line), captureRequests: true });
   });
   afterEach(() => simulator.close());
 
   const assertClean = (what: string, value: unknown) => assert.deepEqual(secretsIn(value, [DEMO_TOKEN]), [], `${what} holds a credential`);
 
-  it("a full migration: outputs, progress lines, request log, simulator log, serialized provider", async () => {
+  it("a full migration: the wire, outputs, progress lines, simulator log, serialized provider, journal", async () => {
     const result = await driveWithProvider(declaration("my-app"));
     assert.equal(result.outputs?.status, "done", String(result.error));
+    const wire = credentialsOnTheWire(simulator.capturedRequests(), [DEMO_TOKEN]);
+    assert.deepEqual(wire.outOfPlace, [], "a credential on the wire outside the Authorization header");
+    // The exchange carried the API token and every other call a bearer: the scan can see them.
+    assert.equal(wire.inPlace, simulator.requests().length);
     assertClean("outputs", result.outputs);
     assertClean("progress lines", result.logs);
-    assertClean("request log", simulator.requests());
     assertClean("simulator log lines", simulatorLines);
     assertClean("serialized provider", (await sharedProvider()).serialized);
+    const journalDir = process.env.PULUMI_SCALINGO_JOURNAL_DIR!;
+    const journal = fs.readdirSync(journalDir).map((file) => fs.readFileSync(path.join(journalDir, file), "utf8"));
+    assert.ok(journal.some((record) => record.includes(String(result.outputs?.migrationId))), "the journal recorded this migration");
+    assertClean("intent journal", journal);
   });
 
   const FAILURES: { title: string; arrange: () => Promise<void> | void; app?: string; message: RegExp }[] = [

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { startSimulator, type Simulator } from "../../simulator";
-import { send, TestClient } from "./support/test-client";
+import { basic, send, sleep, TestClient } from "./support/test-client";
 
 describe("simulator: /_simulator/ admin routes", () => {
   let sim: Simulator;
@@ -73,6 +73,45 @@ describe("simulator: /_simulator/ admin routes", () => {
     assert.deepEqual(sim.requests(), []);
     assert.equal((await send("GET", `${sim.authUrl}/v1/regions`)).status, 200);
     assert.equal((await client.get("osc-fr1", "/v1/apps/my-app")).status, 200, "bearer tokens stay valid");
+  });
+
+  it("keeps no whole requests unless asked (they hold credentials)", async () => {
+    await client.token();
+    assert.throws(() => sim.capturedRequests(), /captureRequests/);
+    assert.equal((await send("GET", admin("/captured-requests"))).status, 409);
+  });
+
+  it("with captureRequests, keeps each request whole: URL with query, headers, both bodies", async () => {
+    await sim.close();
+    sim = await startSimulator({ port: 0, captureRequests: true });
+    client = new TestClient(sim);
+    const bearer = await client.token();
+    const created = await client.createMigration("my-app");
+    await client.delete("osc-fr1", "/v1/apps/fleet-app-09?current_name=fleet-app-09");
+    const [exchange, create, remove] = sim.capturedRequests();
+    assert.equal(exchange!.headers.authorization, basic("", "tk-us-demo").authorization);
+    assert.equal(JSON.parse(exchange!.responseBody).token, bearer);
+    assert.deepEqual([create!.method, create!.url, create!.status], ["POST", "/osc-fr1/v1/apps/my-app/region_migrations", 201]);
+    assert.equal(create!.headers.authorization, `Bearer ${bearer}`);
+    assert.deepEqual(JSON.parse(create!.body), { migration: { destination: "osc-secnum-fr1", dst_app_name: "" } });
+    assert.equal(JSON.parse(create!.responseBody).id, created.id);
+    assert.deepEqual([remove!.url, remove!.status, remove!.responseBody], ["/osc-fr1/v1/apps/fleet-app-09?current_name=fleet-app-09", 204, ""]);
+    assert.deepEqual((await send("GET", admin("/captured-requests"))).body.requests, sim.capturedRequests());
+    sim.clearRequests();
+    assert.deepEqual(sim.capturedRequests(), []);
+  });
+
+  it("marks a request whose client hung up before the answer (its timeout)", async () => {
+    const bearer = await client.token();
+    sim.setFaults([{ path: "/v1/apps/my-app", latencyMs: 400 }]);
+    const url = `${sim.regionApiUrl("osc-fr1")}/v1/apps/my-app`;
+    await assert.rejects(fetch(url, { headers: { authorization: `Bearer ${bearer}` }, signal: AbortSignal.timeout(100) }));
+    await fetch(`${sim.regionApiUrl("osc-fr1")}/v1/apps/my-app-2`, { headers: { authorization: `Bearer ${bearer}` } });
+    await sleep(500);
+    // Logged when answered: the delayed request comes last.
+    const [, answered, gone] = sim.requests();
+    assert.deepEqual([gone!.path, gone!.fault, gone!.abandoned], ["/v1/apps/my-app", "latency", true]);
+    assert.deepEqual([answered!.path, answered!.abandoned], ["/v1/apps/my-app-2", undefined]);
   });
 
   it("answers 404 for an unknown admin route", async () => {

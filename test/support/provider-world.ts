@@ -8,6 +8,8 @@ import { simulatorWithEnv } from "./simulator-env";
 export interface ProviderWorld {
   readonly simulator: Simulator;
   readonly provider: LoadedProvider;
+  /** Points the provider at a new, empty journal folder, as on another machine. */
+  freshJournal(): string;
 }
 
 /**
@@ -17,16 +19,23 @@ export interface ProviderWorld {
 export function providerWorld(): ProviderWorld {
   let simulator: Simulator | undefined;
   let provider: LoadedProvider | undefined;
+  const journalDirs: string[] = [];
+  const freshJournal = () => {
+    journalDirs.push(fs.mkdtempSync(path.join(os.tmpdir(), "journal-")));
+    return (process.env.PULUMI_SCALINGO_JOURNAL_DIR = journalDirs.at(-1)!);
+  };
   beforeEach(async () => {
-    process.env.PULUMI_SCALINGO_JOURNAL_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "journal-"));
+    freshJournal();
     simulator = await simulatorWithEnv();
     provider = await loadSerializedProvider();
     await provider.configure();
   });
   afterEach(async () => {
     await simulator?.close();
+    for (const dir of journalDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
   return {
+    freshJournal,
     get simulator() {
       if (!simulator) throw new Error("the simulator starts in beforeEach");
       return simulator;

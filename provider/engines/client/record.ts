@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { defaultDirectory } from "../../migration/intent-journal";
+import { journalDirectory } from "../../migration/intent-journal";
 import type { CopiedCount, ManualAction, StepProgress } from "../../migration/snapshot";
 import type { MigrationStatus, RunStep, Stage } from "../../migration/stages";
 
@@ -59,7 +59,7 @@ export class ClientRecords {
   constructor(private readonly explicitDirectory?: string) {}
 
   private get directory(): string {
-    return this.explicitDirectory ?? defaultDirectory();
+    return this.explicitDirectory ?? journalDirectory();
   }
 
   read(owner: string, app: string, sourceRegion: string): ClientRecord | undefined {

@@ -10,8 +10,14 @@ export function adminRoutes(): Router {
     .add("GET", "/_simulator/requests", "none", (ctx) => json(200, { requests: ctx.core.requestLog.list() }))
     .add("DELETE", "/_simulator/requests", "none", (ctx) => {
       ctx.core.requestLog.clear();
+      ctx.core.requestCapture?.clear();
       return empty(204);
     })
+    .add("GET", "/_simulator/captured-requests", "none", (ctx) =>
+      ctx.core.requestCapture
+        ? json(200, { requests: ctx.core.requestCapture.list() })
+        : json(409, { error: "the simulator was started without --capture-requests (captureRequests)" }),
+    )
     .add("GET", "/_simulator/faults", "none", listFaults)
     .add("POST", "/_simulator/faults", "none", setFaults)
     .add("DELETE", "/_simulator/faults", "none", (ctx) => {

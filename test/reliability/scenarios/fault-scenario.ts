@@ -1,7 +1,7 @@
 import { startSimulator, type FaultRule } from "../../../simulator";
 import { simulatorWithEnv } from "../../support/simulator-env";
 import { declaration } from "../support/declarations";
-import { reachedHandler, type FaultKind } from "../support/fault-kinds";
+import { reachedHandler, SHORT_TIMEOUT_MS, type FaultKind } from "../support/fault-kinds";
 import { driveWithMigrator, shortTimeoutClient } from "../support/migrator-driver";
 import { driveWithProvider } from "../support/provider-driver";
 import { delay } from "../support/wait-for";
@@ -9,8 +9,9 @@ import type { Route } from "../support/routes";
 import { judge, type ScenarioResult } from "./result";
 
 /**
- * `provider`: the serialized provider, as the engine runs it (client from the environment).
- * `migrator`: the domain with a short-timeout client (latency faults need it).
+ * `provider`: the serialized provider, as the engine runs it (client from the environment,
+ * with SCALINGO_HTTP_TIMEOUT_MS shortened for latency faults).
+ * `migrator`: the domain with a short-timeout client.
  */
 export type Driver = "provider" | "migrator";
 
@@ -20,20 +21,41 @@ export function faultRuleFor(route: Route, kind: FaultKind): FaultRule {
 
 /** One migration of my-app to finalize, with `kind` injected on `route`, on a fresh simulator. */
 export async function faultScenario(route: Route, kind: FaultKind, driver: Driver): Promise<ScenarioResult> {
-  const simulator = driver === "provider" ? await simulatorWithEnv() : await startSimulator({ port: 0, rateLimitPerMinute: 0 });
+  const simulator = driver === "provider" ? await simulatorWithEnv({ captureRequests: true }) : await startSimulator({ port: 0, rateLimitPerMinute: 0, captureRequests: true });
   try {
     simulator.setFaults([faultRuleFor(route, kind)]);
     const declared = declaration("my-app");
-    const result = driver === "provider" ? await driveWithProvider(declared) : await driveWithMigrator(shortTimeoutClient(simulator.authUrl), declared);
+    const result =
+      driver === "provider"
+        ? await withEnvironment(kind.needsShortTimeout ? SHORT_TIMEOUT_ENV : {}, () => driveWithProvider(declared))
+        : await driveWithMigrator(shortTimeoutClient(simulator.authUrl), declared);
     // A request the client gave up on is logged only once the server is done with it.
     if (kind.rule.latencyMs) await delay(kind.rule.latencyMs);
     return judge({
       name: `${kind.name} on ${route.name} (${driver})`,
       entries: simulator.requests(),
+      captured: simulator.capturedRequests(),
       drives: [{ app: "my-app", result }],
       reached: (entry) => reachedHandler(entry, kind),
     });
   } finally {
     await simulator.close();
+  }
+}
+
+/** What a user on a slow network would set; here it makes latency faults exceed the timeout. */
+const SHORT_TIMEOUT_ENV = { SCALINGO_HTTP_TIMEOUT_MS: String(SHORT_TIMEOUT_MS), SCALINGO_RETRY_BASE_DELAY_MS: "50" };
+
+/** Runs `drive` with these variables set, then puts the environment back as it was. */
+async function withEnvironment<T>(variables: Record<string, string>, drive: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
+  try {
+    return await drive();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }

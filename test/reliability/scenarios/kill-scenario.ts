@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
+import { dynamicProviderProcesses } from "../../../scripts/support/provider-processes";
 import { createPosts, outputsOf, PROJECT, rootProgramStack } from "../../e2e/e2e-harness";
 import type { Simulator } from "../../../simulator";
 import { DEMO_TOKEN, simulatorWithEnv } from "../../support/simulator-env";
-import { waitFor } from "../support/wait-for";
+import { delay, waitFor } from "../support/wait-for";
 import { judge, type ScenarioResult } from "./result";
 
 const UP_PROCESS = path.join(__dirname, "..", "..", "support", "up-process.js");
@@ -25,13 +27,24 @@ export function randomKillPoint(random: () => number): KillPoint {
 }
 
 /**
+ * The engine runs the provider in a process group of its own, so the kill leaves it behind.
+ * It must stop by itself: at its next output line (the engine's end of the pipe is closed) or
+ * when its watchdog finds the engine gone (checked every 2 s, two refusals). Far above that:
+ */
+const ORPHAN_LIFETIME_LIMIT_MS = 10_000;
+/** A write the provider released just before the kill may land this much later. */
+const IN_FLIGHT_GRACE_MS = 100;
+
+/**
  * `pulumi up` of the root program (stage finalize) in a process group of its own, killed with
- * SIGKILL at `point`, then the user's recovery: cancel the dead update's lock, refresh
- * clearing its pending create, `pulumi up`. The migration must end done with one create and
- * one run per step, and neither the state nor any output may hold a credential.
+ * SIGKILL at `point`; then the provider it left behind must stop without sending any write,
+ * and the user's recovery (cancel the dead update's lock, refresh clearing its pending create,
+ * one `pulumi up`) must end the migration done with one create and one run per step. Neither
+ * the state, the journal nor any output may hold a credential. What went against that is in
+ * `violations`.
  */
 export async function killScenario(point: KillPoint, label: string): Promise<ScenarioResult> {
-  const simulator = await simulatorWithEnv({ stepDurations: STEP_DURATIONS });
+  const simulator = await simulatorWithEnv({ stepDurations: STEP_DURATIONS, captureRequests: true });
   const reached = "afterRequests" in point ? () => simulator.requests().length >= point.afterRequests : () => point.when(simulator);
   const where = "afterRequests" in point ? `after ${point.afterRequests} requests` : point.label;
   const config = { app: "my-app", stage: "finalize", destinationRegion: "osc-secnum-fr1" };
@@ -48,26 +61,47 @@ export async function killScenario(point: KillPoint, label: string): Promise<Sce
 
     await waitFor(() => exited || reached(), `the kill point (${where})`, 120_000, () => childOutput);
     const killed = !exited;
+    const killedAt = Date.now();
     if (killed) process.kill(-child.pid!, "SIGKILL");
     await exit;
+    // A user takes longer than the orphan's few seconds to react: recover once it is gone, so
+    // that every write until then is the orphan's.
+    const orphanLifetimeMs = await orphanLifetime(simulator.authUrl, killedAt);
+    const orphanWrites = writesSince(simulator, killedAt + IN_FLIGHT_GRACE_MS);
 
     const recovery = await recover(stack);
     let outputs = await outputsOf(stack);
     let recoveryUps = 1;
     if (!recovery.error && outputs.status !== "done") {
       // Seen once in a loaded CI run (seed 681542): the recovery `up` succeeded, sent nothing,
-      // and left the stack without outputs. A user runs `pulumi up` again; so do we, and the
-      // count below keeps the evidence (see the closing note of issue 7).
+      // and left the stack without outputs. A user would run `pulumi up` again; so do we, to
+      // see the rest, but it is a violation (see the closing note of issue 7).
       await stack.up();
       outputs = await outputsOf(stack);
       recoveryUps = 2;
     }
+    const violations = [
+      ...(killed ? [] : [`pulumi up ended before the kill point (${where}): nothing was killed`]),
+      ...(orphanLifetimeMs > ORPHAN_LIFETIME_LIMIT_MS ? [`the orphaned provider still ran ${orphanLifetimeMs} ms after the kill`] : []),
+      ...(orphanWrites.length ? [`the orphaned provider sent ${orphanWrites.join(", ")} after the kill`] : []),
+      ...(recoveryUps > 1 ? ["the recovery needed a second pulumi up"] : []),
+    ];
     return judge({
       name: `kill -9 ${where} (${label})`,
       entries: simulator.requests(),
+      captured: simulator.capturedRequests(),
       drives: [{ app: "my-app", result: { outputs, error: recovery.error, logs: [] } }],
-      artifacts: [await stack.exportState(), stack.output.join(""), childOutput],
-      evidence: { killed: killed ? 1 : 0, requests: simulator.requests().length, creates: createPosts(simulator, "my-app").length, cancel: recovery.cancel, recoveryUps },
+      artifacts: [await stack.exportState(), stack.output.join(""), childOutput, ...journalFiles(path.join(stack.dir, "journal"))],
+      evidence: {
+        killed: killed ? 1 : 0,
+        orphanLifetimeMs,
+        orphanWrites: orphanWrites.length,
+        requests: simulator.requests().length,
+        creates: createPosts(simulator, "my-app").length,
+        cancel: recovery.cancel,
+        recoveryUps,
+      },
+      violations,
     });
   } finally {
     stack.remove();
@@ -93,4 +127,37 @@ async function recover(stack: Awaited<ReturnType<typeof rootProgramStack>>): Pro
     const lines = (error as Error).message.split("\n").filter((line) => /error:|\* |✘/.test(line));
     return { cancel, error: new Error(`recovery failed: ${lines.slice(0, 6).join(" | ").replace(/\s+/g, " ")}`) };
   }
+}
+
+/** The intent journal the provider kept for this stack (scripts/support/local-engine.ts puts it there). */
+function journalFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), "utf8"));
+}
+
+/**
+ * How long the providers serving this simulator outlived the kill (about 0: none ran). One
+ * still running after the limit is killed here, so that it cannot disturb the recovery, and
+ * reported as having lived past the limit.
+ */
+async function orphanLifetime(authUrl: string, killedAt: number): Promise<number> {
+  const environment = `SCALINGO_AUTH_URL=${authUrl}`;
+  for (;;) {
+    const orphans = dynamicProviderProcesses({ environment });
+    const lifetime = Date.now() - killedAt;
+    if (orphans.length === 0) return lifetime;
+    if (lifetime > ORPHAN_LIFETIME_LIMIT_MS * 2) {
+      for (const orphan of orphans) process.kill(orphan.pid, "SIGKILL");
+      return lifetime;
+    }
+    await delay(50);
+  }
+}
+
+/** Writes (not token exchanges) the simulator received since `since`. */
+function writesSince(simulator: Simulator, since: number): string[] {
+  return simulator
+    .requests()
+    .filter((r) => r.method !== "GET" && !r.path.endsWith("/tokens/exchange") && Date.parse(r.time) >= since)
+    .map((r) => `${r.method} ${r.path}`);
 }

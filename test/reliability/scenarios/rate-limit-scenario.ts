@@ -9,13 +9,14 @@ import { judge, type ScenarioResult } from "./result";
  * migration must only be delayed: done, nothing sent twice.
  */
 export async function rateLimitStormScenario(): Promise<ScenarioResult> {
-  const simulator = await simulatorWithEnv({ rateLimitPerMinute: 4, rateLimitWindowMs: 1_000 });
+  const simulator = await simulatorWithEnv({ rateLimitPerMinute: 4, rateLimitWindowMs: 1_000, captureRequests: true });
   try {
     const result = await driveWithProvider(declaration("my-app"));
     const entries = simulator.requests();
     return judge({
       name: "429 storm (4 requests/s)",
       entries,
+      captured: simulator.capturedRequests(),
       drives: [{ app: "my-app", result }],
       evidence: { rateLimited: entries.filter((e) => e.status === 429).length },
     });

@@ -17,7 +17,7 @@ import { prepareRunning } from "./token-expiry-scenario";
  */
 export async function simulatorRestartScenario(downtimeMs = 1_000): Promise<ScenarioResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reliability-state-"));
-  const options: SimulatorOptions = { statePath: path.join(dir, "state.json"), rateLimitPerMinute: 0, stepDurations: { prepare: 2_000 } };
+  const options: SimulatorOptions = { statePath: path.join(dir, "state.json"), rateLimitPerMinute: 0, stepDurations: { prepare: 2_000 }, captureRequests: true };
   const before = await simulatorWithEnv(options);
   let after: Simulator | undefined;
   try {
@@ -31,6 +31,7 @@ export async function simulatorRestartScenario(downtimeMs = 1_000): Promise<Scen
     return judge({
       name: `simulator restarted from --state during prepare (${downtimeMs} ms down)`,
       entries: [...before.requests(), ...afterEntries],
+      captured: [...before.capturedRequests(), ...after.capturedRequests()],
       drives: [{ app: "my-app", result }],
       evidence: { requestsAfterRestart: afterEntries.length },
     });

@@ -1,8 +1,8 @@
-import type { RequestLogEntry } from "../../../simulator";
+import type { CapturedRequest, RequestLogEntry } from "../../../simulator";
 import { DEMO_TOKEN } from "../../support/simulator-env";
 import type { DriveResult } from "../support/migrator-driver";
 import { auditWrites, duplicatesIn, faultsIn } from "../support/request-audit";
-import { leakCount } from "../support/secret-scan";
+import { credentialsOnTheWire, leakCount } from "../support/secret-scan";
 import { STEPS_TO_FINALIZE } from "../support/declarations";
 
 /**
@@ -16,10 +16,19 @@ export interface ScenarioResult {
   faultsInjected: number;
   duplicateCreates: number;
   duplicateRuns: number;
-  /** Artifacts (request log, outputs, progress lines, errors) holding a credential. */
+  /**
+   * Artifacts (outputs, progress lines, errors, and whatever the scenario adds) holding a
+   * credential, plus credentials on the wire anywhere but where they belong.
+   */
   tokenLeaks: number;
+  /** Requests seen carrying a credential where it belongs: 0 means the wire scan was blind. */
+  credentialsInPlace: number;
+  /** Where each leak was, for the report (never the credential itself). */
+  leaks?: string[];
   /** Why a migration did not complete, as the user would have read it. */
   failure?: string;
+  /** What else the scenario itself saw go wrong (e.g. an orphaned provider still writing). */
+  violations?: string[];
   /** What the scenario saw besides the counts above (429s, exchanges, messages), for its test. */
   evidence?: Record<string, number | string>;
 }
@@ -32,12 +41,15 @@ export interface Drive {
 export function judge(options: {
   name: string;
   entries: readonly RequestLogEntry[];
+  /** The simulator's full capture (started with captureRequests): scanned for credentials. */
+  captured: readonly CapturedRequest[];
   drives: readonly Drive[];
   /** Whether a logged request reached the server's handler (default: it was answered). */
   reached?: (entry: RequestLogEntry) => boolean;
-  /** Extra things to scan for credentials (engine output, exported state). */
+  /** Extra things to scan for credentials (engine output, exported state, journal files). */
   artifacts?: readonly unknown[];
   evidence?: Record<string, number | string>;
+  violations?: readonly string[];
 }): ScenarioResult {
   let duplicateCreates = 0;
   let duplicateRuns = 0;
@@ -47,7 +59,9 @@ export function judge(options: {
     duplicateRuns += duplicates.duplicateRuns;
   }
   const failed = options.drives.find((d) => d.result.outputs?.status !== "done");
-  const artifacts = [options.entries, ...options.drives.flatMap((d) => [d.result.outputs, d.result.logs, d.result.error]), ...(options.artifacts ?? [])];
+  const artifacts = [...options.drives.flatMap((d) => [d.result.outputs, d.result.logs, d.result.error]), ...(options.artifacts ?? [])].filter((a) => a !== undefined);
+  const wire = credentialsOnTheWire(options.captured, [DEMO_TOKEN]);
+  const artifactLeaks = leakCount(artifacts, [DEMO_TOKEN]);
   return {
     name: options.name,
     migrationsIntended: options.drives.length,
@@ -55,9 +69,12 @@ export function judge(options: {
     faultsInjected: faultsIn(options.entries),
     duplicateCreates,
     duplicateRuns,
-    tokenLeaks: leakCount(artifacts.filter((a) => a !== undefined), [DEMO_TOKEN]),
+    tokenLeaks: artifactLeaks + wire.outOfPlace.length,
+    credentialsInPlace: wire.inPlace,
+    ...(artifactLeaks + wire.outOfPlace.length > 0 ? { leaks: [...wire.outOfPlace, ...(artifactLeaks ? [`${artifactLeaks} artifact(s)`] : [])] } : {}),
     ...(failed ? { failure: describeFailure(failed.result) } : {}),
     ...(options.evidence ? { evidence: options.evidence } : {}),
+    ...(options.violations?.length ? { violations: [...options.violations] } : {}),
   };
 }
 

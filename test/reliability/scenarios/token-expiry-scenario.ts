@@ -8,13 +8,14 @@ import { judge, type ScenarioResult } from "./result";
 
 /** Bearers live 1 s; `prepare` lasts 2 s: the bearer the wait started with expires in it. */
 export async function shortLivedBearerScenario(): Promise<ScenarioResult> {
-  const simulator = await simulatorWithEnv({ jwtTtlSeconds: 1, stepDurations: { prepare: 2_000 } });
+  const simulator = await simulatorWithEnv({ jwtTtlSeconds: 1, stepDurations: { prepare: 2_000 }, captureRequests: true });
   try {
     const result = await driveWithProvider(declaration("my-app"));
     const entries = simulator.requests();
     return judge({
       name: "bearer expires during a long wait (TTL 1 s)",
       entries,
+      captured: simulator.capturedRequests(),
       drives: [{ app: "my-app", result }],
       evidence: bearerEvidence(entries),
     });
@@ -28,7 +29,7 @@ export async function shortLivedBearerScenario(): Promise<ScenarioResult> {
  * `prepare` runs: the client must exchange again and keep waiting.
  */
 export async function revokedBearerScenario(): Promise<ScenarioResult> {
-  const simulator = await simulatorWithEnv({ stepDurations: { prepare: 2_000 } });
+  const simulator = await simulatorWithEnv({ stepDurations: { prepare: 2_000 }, captureRequests: true });
   try {
     const drive = driveWithProvider(declaration("my-app"));
     await waitFor(() => prepareRunning(simulator), "prepare to run");
@@ -38,6 +39,7 @@ export async function revokedBearerScenario(): Promise<ScenarioResult> {
     return judge({
       name: "bearer refused (401) during a long wait",
       entries,
+      captured: simulator.capturedRequests(),
       drives: [{ app: "my-app", result }],
       evidence: bearerEvidence(entries),
     });

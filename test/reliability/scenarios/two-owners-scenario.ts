@@ -11,7 +11,7 @@ import { prepareRunning } from "./token-expiry-scenario";
  * how to adopt it (`migrationId`), without a write; the first must finish untouched.
  */
 export async function twoOwnersScenario(): Promise<ScenarioResult> {
-  const simulator = await simulatorWithEnv({ stepDurations: { prepare: 2_000 } });
+  const simulator = await simulatorWithEnv({ stepDurations: { prepare: 2_000 }, captureRequests: true });
   try {
     const first = driveWithProvider(declaration("my-app"));
     await waitFor(() => prepareRunning(simulator), "the first stack's prepare to run");
@@ -22,6 +22,7 @@ export async function twoOwnersScenario(): Promise<ScenarioResult> {
     return judge({
       name: "second owner of the same app",
       entries: simulator.requests(),
+      captured: simulator.capturedRequests(),
       drives: [{ app: "my-app", result }],
       artifacts: [second.error, second.logs],
       evidence: {

@@ -12,5 +12,7 @@ export function assertSurvived(result: ScenarioResult, options: { faulted?: bool
   assert.equal(result.duplicateCreates, 0, `a migration was created twice\n${where}`);
   assert.equal(result.duplicateRuns, 0, `a step was run twice\n${where}`);
   assert.equal(result.tokenLeaks, 0, `a credential leaked\n${where}`);
+  assert.ok(result.credentialsInPlace > 0, `the capture showed no credential even where one must travel: the scan was blind\n${where}`);
+  assert.deepEqual(result.violations ?? [], [], `the scenario saw something go wrong\n${where}`);
   if (options.faulted) assert.ok(result.faultsInjected > 0, `the fault never fired\n${where}`);
 }

@@ -12,7 +12,10 @@ export interface FaultKind {
   name: string;
   rule: Omit<FaultRule, "method" | "path" | "region">;
   reachedHandler(entry: RequestLogEntry): boolean;
-  /** Only meaningful with a client whose timeout is SHORT_TIMEOUT_MS (the provider's is 30 s). */
+  /**
+   * Only meaningful with a client whose timeout is SHORT_TIMEOUT_MS: the migrator driver's,
+   * or the provider's given SCALINGO_HTTP_TIMEOUT_MS (its default is 30 s).
+   */
   needsShortTimeout?: boolean;
 }
 

@@ -12,8 +12,7 @@ import { SHORT_TIMEOUT_MS } from "./fault-kinds";
 
 /**
  * The migration domain driven directly, with a client whose timeout is short enough for
- * latency faults to exceed it. The provider builds its client from the environment with a
- * 30 s timeout and no knob to shorten it, so timeouts are exercised here.
+ * latency faults to exceed it (the provider gets the same through SCALINGO_HTTP_TIMEOUT_MS).
  */
 export function shortTimeoutClient(authUrl: string, options: Partial<ScalingoClientOptions> = {}): ScalingoClient {
   return new ScalingoClient({ apiToken: DEMO_TOKEN, authUrl, timeoutMs: SHORT_TIMEOUT_MS, retryBaseDelayMs: 50, ...options });

@@ -35,8 +35,13 @@ export function duplicatesIn(audit: WriteAudit, stepsPerMigration: number): { du
   return { duplicateCreates: Math.max(0, audit.creates - 1), duplicateRuns };
 }
 
+/**
+ * Faults the client met. A latency fault counts once the client gave up waiting (its timeout
+ * fired, so the simulator saw the connection closed before it answered): below the client's
+ * timeout it is only a slow answer.
+ */
 export function faultsIn(entries: readonly RequestLogEntry[]): number {
-  return entries.filter((entry) => entry.fault !== undefined).length;
+  return entries.filter((entry) => entry.fault !== undefined && (entry.fault !== "latency" || entry.abandoned)).length;
 }
 
 /** Token exchanges the auth service answered with a bearer. */
