@@ -5,7 +5,7 @@ import { IntentJournal } from "../migration/intent-journal";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
 import { ScalingoConfigError } from "../client/errors";
 import { DEFAULT_BUDGET_PER_MINUTE, RequestScheduler } from "../client/request-scheduler";
-import { sharedBudgetPacer, type SharedBudgetSettings } from "./shared-budget";
+import { sharedBudgetPacer, type SharedBudgetSettings } from "../client/shared-budget";
 
 /**
  * The composition root: what one provider process shares between all its resources

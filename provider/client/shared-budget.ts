@@ -1,6 +1,6 @@
-import { ScalingoConfigError } from "../client/errors";
-import type { Pacer } from "../client/pacer";
-import { sharedPacer } from "../client/shared-pacer";
+import { ScalingoConfigError } from "./errors";
+import type { Pacer } from "./pacer";
+import { sharedPacer } from "./shared-pacer";
 
 /**
  * The optional budget shared through Redis by every provider process of an account (issue
