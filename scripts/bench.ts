@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json FILE] [--fleet N] [--profile realistic|fast]`: the performance
+ * `npm run bench [-- --json FILE] [--fleet N] [--profile realistic|fast] [--stacks K]`: the performance
  * figures of issue 6, each measured in this run against the simulator with its rate limit on
  * (60 requests a minute per account, as Scalingo). Not a test: it prints a table.
  *
@@ -9,6 +9,10 @@
  *  3. a fleet of N apps from nothing to finalize in one program on the real engine: wall time
  *     vs its lower bound, 429s received, failed migrations;
  *  4. engine-side cost: `__provider` bytes per resource, a no-op `pulumi up`, provider peak RSS.
+ *
+ * `--stacks K` measures instead the same fleet split over K stacks, K `pulumi up` processes at
+ * once on one account (issue #15): with the budget shared through a throwaway redis-server,
+ * then without it, against the single-process lower bound.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -21,11 +25,13 @@ import { Migrator } from "../provider/engines/server/migrator";
 import { AdaptivePollSchedule } from "../provider/migration/poll-schedule";
 import { DEFAULT_API_TOKEN, startSimulator, type MigrationSnapshot, type RequestLogEntry } from "../simulator";
 import { PROFILE_DURATIONS, type Profile } from "../simulator/migrations/step-durations";
-import { locatePulumi, newLocalStack, REPO } from "./support/local-engine";
+import { locatePulumi, newLocalStack } from "./support/local-engine";
 import { runBaselineMigration } from "./bench/baseline-poller";
 import { ProviderMemoryProbe } from "./bench/provider-memory";
 import { percentile } from "./bench/stats";
 import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, RATE_LIMIT } from "./bench/fleet";
+import { fleetProgram, runStackFleet, splitFleet } from "./bench/stacks";
+import { startRedisServer } from "./support/redis-server";
 
 const SINGLE_APPS = ["my-app", "my-app-2", "fleet-app-01", "fleet-app-02", "fleet-app-03"];
 
@@ -37,6 +43,7 @@ async function main(): Promise<void> {
       profile: { type: "string", default: "realistic" },
       "fleet-only": { type: "boolean", default: false },
       timeline: { type: "string" },
+      stacks: { type: "string" },
     },
     strict: true,
   });
@@ -46,6 +53,11 @@ async function main(): Promise<void> {
   if (!locatePulumi()) throw new Error("no Pulumi CLI and none could be built: see scripts/pulumi-cli.sh");
 
   log(`profile ${profile}: step durations ${JSON.stringify(PROFILE_DURATIONS[profile])} ms; rate limit ${RATE_LIMIT}/min`);
+  if (values.stacks !== undefined) {
+    const figures = await splitFleetFigures(profile, fleet, Number(values.stacks));
+    if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+    return;
+  }
   const skipped = { requestsPerMigration: Number.NaN, latencies: [] as number[] };
   if (!values["fleet-only"]) log("1+2. single migrations (5 apps side by side) and the once-a-second baseline, concurrently…");
   const [single, baseline] = values["fleet-only"]
@@ -177,10 +189,51 @@ function writeTimeline(file: string, startedAt: number, requests: RequestLogEntr
   fs.writeFileSync(file, `${JSON.stringify(timeline)}\n`);
 }
 
-async function fleetProgram() {
-  const main = require.resolve(path.join(REPO, "dist", "examples", "fleet", "index.js"));
-  delete require.cache[main];
-  return require(main);
+/** The fleet split over `stacks` processes: with the shared budget (a redis-server of its own), then without. */
+async function splitFleetFigures(profile: Profile, count: number, stacks: number) {
+  splitFleet(count, stacks); // Checks --stacks before anything starts.
+  const run = async (shared: boolean) => {
+    const simulator = await startSimulator({ port: 0, profile, rateLimitPerMinute: RATE_LIMIT });
+    const redis = shared ? await startRedisServer() : undefined;
+    try {
+      log(`fleet of ${count} over ${stacks} stacks, ${shared ? "one budget shared through Redis" : "a budget per process"}…`);
+      const result = await runStackFleet({ authUrl: simulator.authUrl, apiToken: DEFAULT_API_TOKEN, apps: count, stacks, ...(redis ? { redisUrl: redis.url } : {}) });
+      const failedUps = result.stacks.filter((s) => s.error !== null);
+      for (const s of failedUps) log(`${s.name}: pulumi up failed: ${s.error!.split("\n").find((l) => /error:/.test(l)) ?? s.error!.slice(0, 200)}`);
+      const notDone = fleetAppNames(count).filter((app) => simulator.migrations(app).at(-1)?.status !== "done").length;
+      const requests = simulator.requests();
+      return { wallMs: result.wallMs, rateLimited: requests.filter((r) => r.status === 429).length, failures: notDone, requests: requests.length };
+    } finally {
+      await redis?.stop();
+      await simulator.close();
+    }
+  };
+  const shared = await run(true);
+  const unshared = await run(false);
+  const bound = fleetLowerBound(PROFILE_DURATIONS[profile], count);
+  const figures = {
+    fleetApps: count,
+    stacks,
+    stacksFleetWallMs: shared.wallMs,
+    stacksFleetLowerBoundMs: bound.lowerBoundMs,
+    stacks429s: shared.rateLimited,
+    stacksFailures: shared.failures,
+    stacksRequests: shared.requests,
+    unsharedStacksFleetWallMs: unshared.wallMs,
+    unsharedStacks429s: unshared.rateLimited,
+    unsharedStacksFailures: unshared.failures,
+    unsharedStacksRequests: unshared.requests,
+  };
+  const rows: [string, string][] = [
+    [`fleet of ${count} over ${stacks} stacks, shared budget: wall time`, `${seconds(shared.wallMs)} (${round(shared.wallMs / bound.lowerBoundMs, 2)}x the single-process bound ${seconds(bound.lowerBoundMs)})`],
+    ["  requests / 429s / failed migrations", `${shared.requests} / ${shared.rateLimited} / ${shared.failures}`],
+    ["  without the shared budget: wall time", `${seconds(unshared.wallMs)}`],
+    ["  requests / 429s / failed migrations", `${unshared.requests} / ${unshared.rateLimited} / ${unshared.failures}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log("");
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+  return figures;
 }
 
 function printTable(f: Record<string, number>, latencySamples: number, fleet: { serverPathMs: number; budgetMs: number; requests: number; noopWrites: number }): void {
