@@ -134,5 +134,5 @@ function errorCode(error: Error): string {
 }
 
 function perMinute(spacingMs: number): number {
-  return Math.floor(60_000 / spacingMs);
+  return Math.round(60_000 / spacingMs);
 }
