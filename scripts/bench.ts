@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --json FILE] [--fleet N] [--profile realistic|fast] [--seed S]`: the
- * performance figures of issue 6, each measured in this run against the simulator with its
+ * `npm run bench [-- --json FILE] [--fleet N] [--profile realistic|fast] [--seed S] [--stacks K]`:
+ * the performance figures of issue 6, each measured in this run against the simulator with its
  * rate limit on (60 requests a minute per account, as Scalingo). Not a test: it prints a table.
+ * `--stacks K` measures instead the fleet split over K `pulumi up` processes, with and without
+ * the shared budget (issue 15).
  *
  * Step durations vary as they would across an account's apps: the data step with each app's
  * database size, and every (app, step) spread at random by the seed (printed, and in the
@@ -14,6 +16,10 @@
  *  3. a fleet of N apps from nothing to finalize in one program on the real engine: wall time
  *     vs its lower bound, 429s received, failed migrations;
  *  4. engine-side cost: `__provider` bytes per resource, a no-op `pulumi up`, provider peak RSS.
+ *
+ * `--stacks K` measures instead the same fleet split over K stacks, K `pulumi up` processes at
+ * once on one account (issue #15): with the budget shared through a throwaway redis-server,
+ * then without it, against the single-process lower bound.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -24,13 +30,15 @@ import { DEFAULT_BUDGET_PER_MINUTE, RequestScheduler } from "../provider/client/
 import { IntentJournal } from "../provider/migration/intent-journal";
 import { Migrator } from "../provider/engines/server/migrator";
 import { AdaptivePollSchedule } from "../provider/migration/poll-schedule";
-import { DEFAULT_API_TOKEN, startSimulator, type MigrationSnapshot, type RequestLogEntry } from "../simulator";
+import { DEFAULT_API_TOKEN, startSimulator, type MigrationSnapshot, type RequestLogEntry, type StepName } from "../simulator";
 import { PROFILE_DURATIONS, type Profile } from "../simulator/migrations/step-durations";
-import { locatePulumi, newLocalStack, REPO } from "./support/local-engine";
+import { locatePulumi, newLocalStack } from "./support/local-engine";
 import { runBaselineMigration } from "./bench/baseline-poller";
 import { ProviderMemoryProbe } from "./bench/provider-memory";
 import { percentile } from "./bench/stats";
 import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, parseSeed, RATE_LIMIT, serverPath } from "./bench/fleet";
+import { fleetProgram, runStackFleet, splitFleet } from "./bench/stacks";
+import { startRedisServer } from "./support/redis-server";
 
 const SINGLE_APPS = ["my-app", "my-app-2", "fleet-app-01", "fleet-app-02", "fleet-app-03"];
 
@@ -43,6 +51,7 @@ async function main(): Promise<void> {
       seed: { type: "string" },
       "fleet-only": { type: "boolean", default: false },
       timeline: { type: "string" },
+      stacks: { type: "string" },
     },
     strict: true,
   });
@@ -54,6 +63,11 @@ async function main(): Promise<void> {
 
   log(`profile ${profile}: step durations ${JSON.stringify(PROFILE_DURATIONS[profile])} ms before each app's factors; rate limit ${RATE_LIMIT}/min`);
   log(`seed ${seed} (replay: --seed ${seed}): every app's steps spread ×0.5–×2 around its own, data scaled by database size`);
+  if (values.stacks !== undefined) {
+    const figures = await splitFleetFigures(profile, fleet, Number(values.stacks), seed);
+    if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+    return;
+  }
   const skipped = { requestsPerMigration: Number.NaN, latencies: [] as number[] };
   if (!values["fleet-only"]) log("1+2. single migrations (5 apps side by side) and the once-a-second baseline, concurrently…");
   const [single, baseline] = values["fleet-only"]
@@ -199,10 +213,54 @@ function writeTimeline(file: string, startedAt: number, requests: RequestLogEntr
   fs.writeFileSync(file, `${JSON.stringify(timeline)}\n`);
 }
 
-async function fleetProgram() {
-  const main = require.resolve(path.join(REPO, "dist", "examples", "fleet", "index.js"));
-  delete require.cache[main];
-  return require(main);
+/** The fleet split over `stacks` processes: with the shared budget (a redis-server of its own), then without. */
+async function splitFleetFigures(profile: Profile, count: number, stacks: number, seed: number) {
+  splitFleet(count, stacks); // Checks --stacks before anything starts.
+  let perApp: Record<StepName, number>[] = [];
+  const run = async (shared: boolean) => {
+    const simulator = await startSimulator({ port: 0, profile, seed, rateLimitPerMinute: RATE_LIMIT });
+    perApp = fleetAppNames(count).map((app) => simulator.stepDurationsFor("osc-fr1", app)!);
+    const redis = shared ? await startRedisServer() : undefined;
+    try {
+      log(`fleet of ${count} over ${stacks} stacks, ${shared ? "one budget shared through Redis" : "a budget per process"}…`);
+      const result = await runStackFleet({ authUrl: simulator.authUrl, apiToken: DEFAULT_API_TOKEN, apps: count, stacks, ...(redis ? { redisUrl: redis.url } : {}) });
+      const failedUps = result.stacks.filter((s) => s.error !== null);
+      for (const s of failedUps) log(`${s.name}: pulumi up failed: ${s.error!.split("\n").find((l) => /error:/.test(l)) ?? s.error!.slice(0, 200)}`);
+      const notDone = fleetAppNames(count).filter((app) => simulator.migrations(app).at(-1)?.status !== "done").length;
+      const requests = simulator.requests();
+      return { wallMs: result.wallMs, rateLimited: requests.filter((r) => r.status === 429).length, failures: notDone, requests: requests.length };
+    } finally {
+      await redis?.stop();
+      await simulator.close();
+    }
+  };
+  const shared = await run(true);
+  const unshared = await run(false);
+  const bound = fleetLowerBound(perApp);
+  const figures = {
+    fleetApps: count,
+    seed,
+    stacks,
+    stacksFleetWallMs: shared.wallMs,
+    stacksFleetLowerBoundMs: bound.lowerBoundMs,
+    stacks429s: shared.rateLimited,
+    stacksFailures: shared.failures,
+    stacksRequests: shared.requests,
+    unsharedStacksFleetWallMs: unshared.wallMs,
+    unsharedStacks429s: unshared.rateLimited,
+    unsharedStacksFailures: unshared.failures,
+    unsharedStacksRequests: unshared.requests,
+  };
+  const rows: [string, string][] = [
+    [`fleet of ${count} over ${stacks} stacks, shared budget: wall time`, `${seconds(shared.wallMs)} (${round(shared.wallMs / bound.lowerBoundMs, 2)}x the single-process bound ${seconds(bound.lowerBoundMs)})`],
+    ["  requests / 429s / failed migrations", `${shared.requests} / ${shared.rateLimited} / ${shared.failures}`],
+    ["  without the shared budget: wall time", `${seconds(unshared.wallMs)}`],
+    ["  requests / 429s / failed migrations", `${unshared.requests} / ${unshared.rateLimited} / ${unshared.failures}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log("");
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+  return figures;
 }
 
 function printTable(f: Record<string, number>, latencySamples: number, fleet: { serverPathMs: number; budgetMs: number; requests: number; noopWrites: number }): void {

@@ -7,9 +7,11 @@ import { AppMigration, type MigrationStage } from "pulumi-scalingo-migration";
 
 const config = new pulumi.Config();
 const count = config.getNumber("count") ?? 5;
+// The number of the first app: several stacks can each move a slice of the fleet.
+const first = config.getNumber("first") ?? 1;
 const stage = (config.get("stage") ?? "finalize") as MigrationStage;
 
-const apps = Array.from({ length: count }, (_, i) => `fleet-app-${String(i + 1).padStart(2, "0")}`);
+const apps = Array.from({ length: count }, (_, i) => `fleet-app-${String(first + i).padStart(2, "0")}`);
 
 const migrations = apps.map(
   (app) =>

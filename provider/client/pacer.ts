@@ -15,7 +15,7 @@ export interface Pacer {
   pause(ms: number): void;
 }
 
-/** One key: this process spends one budget. A shared store would key it by account. */
+/** One key: this process spends one budget. The shared pacer keys its store by account instead. */
 const KEY = "requests";
 
 /**
@@ -26,12 +26,13 @@ export function localPacer(spacingMs: number): Pacer {
   return limiterPacer(new RateLimiterMemory({ points: 1, duration: spacingMs / 1000 }));
 }
 
-function limiterPacer(limiter: RateLimiterAbstract): Pacer {
+/** A pacer over any limiter of one point per spacing: `block()` is the pause after a 429. */
+export function limiterPacer(limiter: RateLimiterAbstract, key = KEY): Pacer {
   return {
     async slot() {
       for (;;) {
         try {
-          await limiter.consume(KEY);
+          await limiter.consume(key);
           return;
         } catch (refusal) {
           if (!(refusal instanceof RateLimiterRes)) throw refusal;
@@ -40,7 +41,7 @@ function limiterPacer(limiter: RateLimiterAbstract): Pacer {
       }
     },
     pause(ms) {
-      void limiter.block(KEY, ms / 1000);
+      void limiter.block(key, ms / 1000);
     },
   };
 }

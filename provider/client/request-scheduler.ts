@@ -27,6 +27,11 @@ export interface SchedulerOptions {
   windowMs?: number;
   /** The clock that decides whether a look is still a guess. */
   now?: () => number;
+  /**
+   * What paces this process, given the spacing the budget needs. Default: a pacer of this
+   * process alone; the shared budget of several processes is `sharedPacer` (shared-pacer.ts).
+   */
+  pacer?: (spacingMs: number) => Pacer;
 }
 
 /** Just under Scalingo's 60 a minute, so that timer jitter never earns a 429. */
@@ -60,7 +65,7 @@ export class RequestScheduler implements RequestGate {
     this.pauseMs = options.rateLimitPauseMs ?? 5_000;
     this.now = options.now ?? Date.now;
     // Strictly more than window / budget apart: budget + 1 requests never fit in one window.
-    this.pacer = localPacer(Math.floor((options.windowMs ?? 60_000) / budget) + 1);
+    this.pacer = (options.pacer ?? localPacer)(Math.floor((options.windowMs ?? 60_000) / budget) + 1);
   }
 
   /** Resolves when this request may be sent. */

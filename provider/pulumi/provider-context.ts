@@ -9,7 +9,8 @@ import type { MigrationEngine } from "../migration/engine";
 import { IntentJournal, journalDirectory } from "../migration/intent-journal";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
 import { RegionMigrationUnsupportedError, ScalingoConfigError } from "../client/errors";
-import { RequestScheduler } from "../client/request-scheduler";
+import { DEFAULT_BUDGET_PER_MINUTE, RequestScheduler } from "../client/request-scheduler";
+import { sharedBudgetPacer, type SharedBudgetSettings } from "../client/shared-budget";
 
 /**
  * The composition root: what one provider process shares between all its resources
@@ -17,7 +18,7 @@ import { RequestScheduler } from "../client/request-scheduler";
  * the migrations. Built lazily: `check` and `diff` run in previews that may have no
  * credentials at all.
  */
-interface Settings {
+interface Settings extends SharedBudgetSettings {
   apiToken?: string;
   authUrl?: string;
   requestsPerMinute?: string;
@@ -38,6 +39,8 @@ export function configure(config: { get(key: string): string | undefined }): voi
     apiToken: config.get("scalingo:apiToken") || undefined,
     authUrl: config.get("scalingo:authUrl") || undefined,
     requestsPerMinute: config.get("scalingo:requestsPerMinute") || undefined,
+    budgetRedisUrl: config.get("scalingo:budgetRedisUrl") || undefined,
+    fallbackRequestsPerMinute: config.get("scalingo:budgetFallbackRequestsPerMinute") || undefined,
   };
   client = undefined;
   api = undefined;
@@ -75,7 +78,11 @@ function httpTuning(env: NodeJS.ProcessEnv): { timeoutMs?: number; retries?: num
 
 let sharedScheduler: RequestScheduler | undefined;
 
-/** The process's one request budget (stack config scalingo:requestsPerMinute, or SCALINGO_REQUESTS_PER_MINUTE). */
+/**
+ * The process's one request budget (stack config scalingo:requestsPerMinute, or
+ * SCALINGO_REQUESTS_PER_MINUTE), shared with the account's other processes through Redis when
+ * scalingo:budgetRedisUrl is set (shared-budget.ts).
+ */
 export function scheduler(): RequestScheduler {
   if (sharedScheduler) return sharedScheduler;
   const raw = settings.requestsPerMinute ?? process.env.SCALINGO_REQUESTS_PER_MINUTE;
@@ -83,7 +90,9 @@ export function scheduler(): RequestScheduler {
   if (budget !== undefined && !(Number.isInteger(budget) && budget >= 2)) {
     throw new ScalingoConfigError("scalingo:requestsPerMinute", `scalingo:requestsPerMinute (or SCALINGO_REQUESTS_PER_MINUTE) must be a whole number of at least 2, got '${raw}'`);
   }
-  sharedScheduler = new RequestScheduler({ budgetPerMinute: budget });
+  const apiToken = settings.apiToken ?? process.env.SCALINGO_API_TOKEN;
+  const pacer = sharedBudgetPacer(settings, process.env, { apiToken, budgetPerMinute: budget ?? DEFAULT_BUDGET_PER_MINUTE, log });
+  sharedScheduler = new RequestScheduler({ budgetPerMinute: budget, pacer });
   return sharedScheduler;
 }
 
