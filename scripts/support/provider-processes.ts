@@ -13,6 +13,16 @@ export interface ProviderProcess {
  * that variable: the ones serving one simulator, not other programs on the machine.
  */
 export function dynamicProviderProcesses(options: { environment?: string } = {}): ProviderProcess[] {
+  return machineProcesses(
+    (cmdline, environ) => cmdline.includes("dynamic-provider") && (!options.environment || environ().split("\0").includes(options.environment)),
+  );
+}
+
+/**
+ * Processes on this machine whose command line (NUL-separated, as in /proc) matches; `environ`
+ * reads their environment only when asked. Linux only: elsewhere none are found.
+ */
+export function machineProcesses(match: (cmdline: string, environ: () => string) => boolean): ProviderProcess[] {
   let pids: string[];
   try {
     pids = fs.readdirSync("/proc").filter((entry) => /^\d+$/.test(entry));
@@ -21,8 +31,7 @@ export function dynamicProviderProcesses(options: { environment?: string } = {})
   }
   return pids.flatMap((pid) => {
     try {
-      if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dynamic-provider")) return [];
-      if (options.environment && !fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(options.environment)) return [];
+      if (!match(fs.readFileSync(`/proc/${pid}/cmdline`, "utf8"), () => fs.readFileSync(`/proc/${pid}/environ`, "utf8"))) return [];
       const ppid = /PPid:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
       return [{ pid: Number(pid), ppid: Number(ppid ?? 0) }];
     } catch {

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import { dynamicProviderProcesses } from "../../scripts/support/provider-processes";
+import { dynamicProviderProcesses, machineProcesses } from "../../scripts/support/provider-processes";
+import { waitFor } from "../reliability/support/wait-for";
 import { configuredRootProject, expectSuccess } from "./support/cli-project";
 import { cliWorld } from "./support/cli-world";
 import type { LoggedRequest } from "./support/simulator-process";
@@ -13,12 +13,12 @@ describe("pulumi CLI: kill -9 of `pulumi up` during prepare, then the README's r
   let languageHostsBefore: number[] = [];
 
   beforeEach(() => {
-    languageHostsBefore = processesNamed("pulumi-language-nodejs").map((p) => p.pid);
+    languageHostsBefore = languageHosts().map((p) => p.pid);
   });
   afterEach(async () => {
     // Pulumi's language host outlives a killed engine until its own health check gives up
     // (five minutes); it holds nothing of ours, but a test run must leave no process behind.
-    for (const host of processesNamed("pulumi-language-nodejs")) if (!languageHostsBefore.includes(host.pid)) process.kill(host.pid, "SIGKILL");
+    for (const host of languageHosts()) if (!languageHostsBefore.includes(host.pid)) process.kill(host.pid, "SIGKILL");
   });
 
   it("ends prepared with one create and one run per step, and no provider left driving", async () => {
@@ -33,13 +33,13 @@ describe("pulumi CLI: kill -9 of `pulumi up` during prepare, then the README's r
     let upOutput = "";
     up.stdout!.on("data", (chunk: Buffer) => (upOutput += chunk.toString()));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => up.once("exit", (_code, signal) => resolve(signal)));
-    await waitFor(async () => runs(await simulator.requests()).length === 2, 90_000, () => upOutput);
+    await waitFor(async () => runs(await simulator.requests()).length === 2, "the prepare run to be sent", 90_000, () => upOutput);
     up.kill("SIGKILL"); // The CLI only, as a crash would: its plugins run in process groups of their own.
     assert.equal(await exited, "SIGKILL", "the kill happened while `pulumi up` was running");
     assert.ok(!/Duration:/.test(upOutput), "the killed up did not finish");
 
     // The provider the dead engine started notices and stops: it must not drive the migration on.
-    await waitFor(async () => dynamicProviderProcesses().every((d) => providersBefore.includes(d.pid)), 20_000, () => "a dynamic provider outlived its engine");
+    await waitFor(() => dynamicProviderProcesses().every((d) => providersBefore.includes(d.pid)), "the killed engine's dynamic provider to stop", 20_000);
 
     // What the README's Limits section tells a user to type.
     expectSuccess(await p.pulumi(["cancel", "--yes"]), "pulumi cancel");
@@ -59,21 +59,6 @@ function runs(requests: LoggedRequest[]): LoggedRequest[] {
   return requests.filter((r) => r.method === "POST" && r.path.startsWith(`${MIGRATIONS}/`) && r.path.endsWith("/run"));
 }
 
-function processesNamed(name: string): { pid: number }[] {
-  return fs.readdirSync("/proc").flatMap((entry) => {
-    if (!/^\d+$/.test(entry)) return [];
-    try {
-      return fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0")[0]!.endsWith(name) ? [{ pid: Number(entry) }] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number, context: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) assert.fail(`timed out; so far:\n${context()}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function languageHosts(): { pid: number }[] {
+  return machineProcesses((cmdline) => cmdline.split("\0")[0]!.endsWith("pulumi-language-nodejs"));
 }
