@@ -1,4 +1,5 @@
 import { about } from "./errors";
+import { intendedHere } from "./prepare/app";
 import { unfreezeSource } from "./prepare/freeze";
 import type { MigrationRun } from "./run";
 import { waitOperation } from "./waiting";
@@ -21,12 +22,17 @@ export async function abort(run: MigrationRun): Promise<void> {
   run.save();
 }
 
+/**
+ * By its recorded id; or, when a kill -9 lost the create's answer, by the name of the recorded
+ * intent to create it (prepare/app.ts says why an app found under that name is ours). Without
+ * either, nothing: an app this provider did not create is never deleted.
+ */
 async function deleteDestination(run: MigrationRun): Promise<void> {
   const id = run.record.destination.appId;
-  if (!id) return;
-  const label = `app ${run.dstApp} (${id}) on ${run.record.destinationRegion}`;
-  const app = await about(label, "GET /v1/apps/:app", () => run.dst.apps.find(id));
-  if (!app || app.id !== id) return;
+  if (!id && !intendedHere(run)) return;
+  const label = `app ${run.dstApp}${id ? ` (${id})` : ""} on ${run.record.destinationRegion}`;
+  const app = await about(label, "GET /v1/apps/:app", () => run.dst.apps.find(id ?? run.dstApp));
+  if (!app || (id && app.id !== id)) return;
   await about(label, "DELETE /v1/apps/:app", () => run.dst.apps.delete(app.name));
 }
 

@@ -158,7 +158,7 @@ export class ClientEngine implements MigrationEngine {
 /** The parts of a record a new migration starts from. */
 function freshState(): Omit<ClientRecord, "version" | "id" | "owner" | "app" | "sourceRegion" | "destinationRegion" | "dstAppName" | "source"> {
   return {
-    destination: { appId: null, url: null, gitUrl: null },
+    destination: { appId: null, url: null, gitUrl: null, createIntent: null },
     domainNames: [],
     status: "created",
     reachedStage: null,

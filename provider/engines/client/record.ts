@@ -13,6 +13,19 @@ export interface RecordedContainer {
 }
 
 /**
+ * Written just before `POST /v1/apps` on the destination, and only after a read of that name
+ * found no app: the create's answer (the app id) may never arrive (kill -9), so abort must
+ * know that an app of this name, in this region, may be ours. See prepare/app.ts for why an
+ * app found under this name later is one this migration created.
+ */
+export interface CreateIntent {
+  name: string;
+  region: string;
+  /** When the intent was written (ISO 8601), for people reading the record. */
+  at: string;
+}
+
+/**
  * The client engine's migration, durably on this machine: Scalingo keeps no trace of it (there
  * is no migration object any more). Everything abort needs to put the source back (its
  * formation, the SCM flags the freeze turned off, which destination app is ours) is written
@@ -29,7 +42,7 @@ export interface ClientRecord {
   destinationRegion: string;
   dstAppName: string;
   source: { appId: string; appName: string };
-  destination: { appId: string | null; url: string | null; gitUrl: string | null };
+  destination: { appId: string | null; url: string | null; gitUrl: string | null; createIntent?: CreateIntent | null };
   /** The source's custom domain names (for dnsChanges). */
   domainNames: string[];
   status: MigrationStatus;

@@ -5,9 +5,19 @@ import type { MigrationRun } from "../run";
 
 /**
  * The destination app, created once: with the source's project (by name) and stack (by name),
- * then the same settings. Its id is saved the moment it exists; a run killed between the
- * create and the save finds it by name the next time (the preflight's dry run proved the name
- * was free, so an app of that name is ours).
+ * then the same settings. Its id is saved the moment the create answers.
+ *
+ * A kill -9 between the create and that save leaves an app whose id nobody recorded. So the
+ * intent to create (name, region) is written durably BEFORE the create, and only after a read
+ * of that name found no app (the same read as the one just above). An app of that name seen
+ * later by a run of this migration was therefore created after that read found none: by our
+ * create, whose answer was lost. It is adopted (and abort deletes it). Without a recorded
+ * intent, an app of that name is not ours: it is refused, never adopted nor deleted, even
+ * though the preflight's dry run (`X-Dry-Run`) found the name free — that dry run may be days
+ * old (stage `create`, then `prepare` later), so it proves nothing about who made the app.
+ * What remains: someone on this same account (a read of another account's app answers 404)
+ * creating an app of exactly this name in the milliseconds between that read and our create,
+ * while this `up` is killed in between. Then our create failed, and the app adopted is theirs.
  */
 export async function reconcileApp(run: MigrationRun): Promise<AppDetails> {
   const { dst, record } = run;
@@ -17,9 +27,14 @@ export async function reconcileApp(run: MigrationRun): Promise<AppDetails> {
   if (app && record.destination.appId && app.id !== record.destination.appId) {
     throw new ReconcileError(label, `an app of that name exists with id ${app.id}, not the ${record.destination.appId} this migration created: rename one of them`);
   }
+  if (app && !record.destination.appId && !intendedHere(run)) {
+    throw new ReconcileError(label, `an app of that name exists (id ${app.id}) that this migration did not create: choose another newName, or delete that app if it is a leftover of yours`);
+  }
   if (!app) {
     const stack = await run.catalogue.stack(source.stackId);
     const projectId = source.project ? await projectOn(run, source.project.name) : undefined;
+    record.destination.createIntent = { name: run.dstApp, region: record.destinationRegion, at: new Date().toISOString() };
+    run.save();
     app = await about(label, "POST /v1/apps", () =>
       dst.apps.create({ name: run.dstApp, ...(stack.dst ? { stackId: stack.dst.id } : {}), ...(projectId ? { projectId } : {}), hdsResource: source.hdsResource }),
     );
@@ -32,6 +47,12 @@ export async function reconcileApp(run: MigrationRun): Promise<AppDetails> {
   }
   run.tally("settings", { copied: ["force_https", "sticky_session", "router_logs", "stack", ...(source.project ? ["project"] : [])], skipped: ["soft limits: read-only in the public API, ask Scalingo's support"] });
   return app;
+}
+
+/** Whether this migration wrote its intent to create the destination app under its name and region (see reconcileApp). */
+export function intendedHere(run: MigrationRun): boolean {
+  const intent = run.record.destination.createIntent;
+  return !!intent && intent.name === run.dstApp && intent.region === run.record.destinationRegion;
 }
 
 /** The destination project of that name, created when missing (projects cannot be moved later). */
