@@ -151,6 +151,15 @@ export class SimulatorCore {
   }
 
   /** `domain`'s DNS now points at `region`: Let's Encrypt certificates are issued there. */
+  /** New addons of `provider` in `region` get `version` (Scalingo's default there). */
+  setDefaultAddonVersion(region: string, provider: string, version: string): void {
+    const found = this.world.region(region);
+    if (!found) throw new NotFoundError("region");
+    if (!/^\d+(\.\d+)*$/.test(version)) throw new InvalidError("version", "must be a dotted version number such as 15.4.0");
+    found.defaultAddonVersions = { ...found.defaultAddonVersions, [provider]: version };
+    this.changed();
+  }
+
   pointDns(domain: string, region: string): void {
     if (!this.world.region(region)) throw new InvalidError("region", `unknown region '${region}'`);
     pointDns(this.world, domain, region, Date.now());

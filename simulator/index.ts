@@ -64,6 +64,8 @@ export interface Simulator {
   database(region: string, app: string, addon: string): { documents: DatabaseDocument[]; digest: string };
   /** Replaces a database addon's records. */
   writeDatabase(region: string, app: string, addon: string, documents: DatabaseDocument[]): { documents: DatabaseDocument[]; digest: string };
+  /** New addons of `provider` (e.g. `postgresql`) in `region` get `version`: that region's default changed. */
+  setDefaultAddonVersion(region: string, provider: string, version: string): void;
   /** `domain`'s DNS now points at `region` (Let's Encrypt certificates follow). */
   pointDns(domain: string, region: string): void;
   /** The next matching deploy, addon provisioning, backup or restore fails. */
@@ -125,6 +127,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     database: (region, app, addon) => core.databaseContents(region, app, addon),
     writeDatabase: (region, app, addon, documents) => core.writeDatabase(region, app, addon, documents),
     pointDns: (domain, region) => core.pointDns(domain, region),
+    setDefaultAddonVersion: (region, provider, version) => core.setDefaultAddonVersion(region, provider, version),
     failAsync: (failure) => core.asyncFailures.add(failure),
     clearAsyncFailures: () => core.asyncFailures.clear(),
     setAsyncTimings: (timings) => core.timings.set(timings),

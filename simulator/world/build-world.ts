@@ -33,7 +33,7 @@ export function buildWorld(fixtures: ParsedFixtures): WorldData {
 }
 
 function toRegion(region: ParsedFixtures["regions"][number]): Region {
-  return { ...region, minAddonVersions: { ...region.minAddonVersions } };
+  return { ...region, minAddonVersions: { ...region.minAddonVersions }, defaultAddonVersions: { ...region.defaultAddonVersions } };
 }
 
 function toAccount(account: ParsedFixtures["accounts"][number]): Account {

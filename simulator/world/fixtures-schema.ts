@@ -20,6 +20,8 @@ const regionSchema = z.object({
   default: z.boolean().default(false),
   restricted: z.boolean().default(false),
   minAddonVersions: z.record(z.string(), z.string()).default({}),
+  /** Provider id → the version a new addon gets in this region (default: the catalogue's). */
+  defaultAddonVersions: z.record(z.string(), z.string().regex(/^\d+(\.\d+)*$/, "must be a dotted version number such as 15.4.0")).default({}),
 });
 
 const accountSchema = z.object({

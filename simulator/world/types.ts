@@ -10,6 +10,12 @@ export interface Region {
   restricted: boolean;
   /** Oldest addon version this region accepts, by addon provider id (e.g. postgresql → 13). */
   minAddonVersions: Record<string, string>;
+  /**
+   * What a new addon of a provider gets here, by provider id, when it differs from the
+   * catalogue's default: Scalingo provisions a region's default version only, and regions
+   * need not agree (`GET /v1/database_types` shows each region's `default_version_id`).
+   */
+  defaultAddonVersions: Record<string, string>;
 }
 
 export interface Account {

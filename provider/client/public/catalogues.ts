@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { seg, type CallOptions } from "./connection";
+import { versionSchema, type DatabaseVersion } from "./databases";
 import type { RegionChannel } from "./region-channel";
 import { count, flag, parseAnswer, text } from "./wire";
 
@@ -55,6 +56,18 @@ export interface EventType {
   name: string;
   displayName: string;
 }
+
+/** A database engine of the region (scalingo.js `DatabaseTypes`): its default version is what a new addon gets. */
+export interface DatabaseType {
+  id: string;
+  /** `postgresql`, `mysql`, … (the Database API's `type_name`). */
+  name: string;
+  defaultVersionId: string | null;
+}
+
+const databaseTypesSchema = z
+  .object({ database_types: z.array(z.object({ id: z.string(), name: z.string(), default_version_id: z.string().nullish() })) })
+  .transform((b) => b.database_types.map((t): DatabaseType => ({ id: t.id, name: t.name, defaultVersionId: t.default_version_id || null })));
 
 const stackSchema = z
   .object({ stacks: z.array(z.object({ id: z.string(), name: z.string(), base_image: text, default: flag, deprecated_at: z.string().nullish() })) })
@@ -116,6 +129,16 @@ export class Catalogues {
 
   async notificationPlatforms(options?: CallOptions): Promise<NotificationPlatform[]> {
     return parseAnswer(platformsSchema, await this.channel.call({ method: "GET", path: "/v1/notification_platforms" }, options));
+  }
+
+  /** The region's database engines (regional API, scalingo.js `listDatabaseTypes`; not in go-scalingo v10). */
+  async databaseTypes(options?: CallOptions): Promise<DatabaseType[]> {
+    return parseAnswer(databaseTypesSchema, await this.channel.call({ method: "GET", path: "/v1/database_types" }, options));
+  }
+
+  /** One version of a database engine, by this region's id (scalingo.js `getDatabaseTypeVersion`). */
+  async databaseTypeVersion(versionId: string, options?: CallOptions): Promise<DatabaseVersion> {
+    return parseAnswer(versionSchema, await this.channel.call({ method: "GET", path: `/v1/database_type_versions/${seg(versionId)}` }, options));
   }
 
   async eventTypes(options?: CallOptions): Promise<EventType[]> {

@@ -72,7 +72,7 @@ const databaseSchema = z
     }),
   );
 
-const versionSchema = z
+export const versionSchema = z
   .object({ database_type_version: z.object({ id: z.string(), major: count, minor: count, patch: count, build: count }) })
   .transform((b): DatabaseVersion => b.database_type_version);
 

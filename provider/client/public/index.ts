@@ -6,7 +6,7 @@ export { Secret, reveal, type SecretInput } from "./secret";
 export type { OperationRef, Page, PageRequest } from "./wire";
 export type { AppDetails, AppSettings, CreateAppSpec } from "./apps";
 export type { Project } from "./projects";
-export type { AddonPlan, AddonProvider, ContainerSize, EventType, NotificationPlatform, Stack } from "./catalogues";
+export type { AddonPlan, AddonProvider, ContainerSize, DatabaseType, EventType, NotificationPlatform, Stack } from "./catalogues";
 export type { ContainerType, RunningContainer, ScaleResult, ScaleTarget } from "./formation";
 export { operationSettled, type Operation, type OperationStatus } from "./operations";
 export type { Variable, VariableInput } from "./variables";

@@ -43,6 +43,19 @@ export class Catalogue {
     return { name, dst: dstPlatforms.find((p) => p.name === name) };
   }
 
+  /**
+   * The version a new database of this engine (`postgresql`, …) gets on the destination: its
+   * default (`GET /v1/database_types`, then the version by id), as `major.minor.patch`.
+   * Undefined when the destination does not say.
+   */
+  async dstDefaultDatabaseVersion(typeName: string): Promise<string | undefined> {
+    const types = await this.once("dst:database-types", () => this.dst.catalogues.databaseTypes());
+    const versionId = types.find((t) => t.name === typeName)?.defaultVersionId;
+    if (!versionId) return undefined;
+    const version = await this.once(`dst:database-version:${versionId}`, () => this.dst.catalogues.databaseTypeVersion(versionId));
+    return `${version.major}.${version.minor}.${version.patch}`;
+  }
+
   /** Source event type ids as the destination's ids (by name); unknown names are dropped and listed. */
   async eventIds(srcIds: readonly string[]): Promise<{ ids: string[]; missing: string[] }> {
     if (!srcIds.length) return { ids: [], missing: [] };

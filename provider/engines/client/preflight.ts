@@ -3,6 +3,7 @@ import { ScalingoValidationError } from "../../client/errors";
 import { MigrationFailedError } from "../../migration/errors";
 import { about, ReconcileError } from "./errors";
 import { addonLabel, dataMoveOf } from "./addon-kinds";
+import { versionVerdict } from "./database-versions";
 import { codeSourceOf } from "./prepare/code";
 import { certificateDomains } from "./prepare/domains";
 import type { MigrationRun } from "./run";
@@ -53,6 +54,7 @@ export async function preflight(run: MigrationRun): Promise<void> {
   );
   ok.push(
     await run.check("Check addons and database versions", async () => {
+      const downgrades: string[] = [];
       for (const addon of await run.sourceRead("addons", () => src.addons.list(app.name))) {
         const move = dataMoveOf(addon);
         if (move.kind === "manual") {
@@ -60,13 +62,11 @@ export async function preflight(run: MigrationRun): Promise<void> {
           continue;
         }
         const database = await about(addonLabel(addon, record.sourceRegion), "GET /api/databases/:id", () => src.databases.show(app.name, addon.id));
-        run.manual({
-          id: `db-version:${addon.provider.name.toLowerCase()}`,
-          action: `Check your app against the ${addon.provider.name} version of ${record.destinationRegion}`,
-          why: `the source runs ${database.readableVersion}; a new database gets the destination's default version (ask Scalingo's support for another one)`,
-          blocking: false,
-        });
+        const offered = await about(`${database.typeName} on ${record.destinationRegion}`, "GET /v1/database_types", () => run.catalogue.dstDefaultDatabaseVersion(database.typeName));
+        const blocker = versionCheck(run, addon.provider.name, database.readableVersion, offered);
+        if (blocker) downgrades.push(blocker);
       }
+      if (downgrades.length) throw new ReconcileError(`app ${app.name}`, downgrades.join("; "));
     }),
   );
   ok.push(
@@ -103,6 +103,36 @@ export async function preflight(run: MigrationRun): Promise<void> {
   record.finishedAt = new Date().toISOString();
   run.save();
   throw new MigrationFailedError(snapshotOfRecord(record));
+}
+
+/**
+ * A new database gets the destination's default version, and a dump restores forward only:
+ * a source newer than that default is a blocker (its text is returned), an older one a
+ * warning (the restore upgrades it), an unknown default a warning too. Same version: nothing.
+ */
+function versionCheck(run: MigrationRun, provider: string, source: string, offered: string | undefined): string | undefined {
+  const { record } = run;
+  const id = `db-version:${provider.toLowerCase()}`;
+  if (offered === undefined) {
+    run.manual({ id, action: `Check your app against the ${provider} version of ${record.destinationRegion}`, why: `the source runs ${source}; ${record.destinationRegion} does not say which version a new database gets`, blocking: false });
+    return undefined;
+  }
+  const verdict = versionVerdict(source, offered);
+  if (verdict === "same") {
+    run.resolved(id);
+    return undefined;
+  }
+  if (verdict === "upgrade") {
+    run.manual({ id, action: `Check your app against ${provider} ${offered}`, why: `the source runs ${source}; a new database on ${record.destinationRegion} gets ${offered} (its default), and the data is restored into it`, blocking: false });
+    return undefined;
+  }
+  run.manual({
+    id,
+    action: `Get ${provider} ${source} or newer on ${record.destinationRegion} from Scalingo's support before migrating`,
+    why: `the source runs ${source}, newer than the ${offered} a new database gets there, and a dump does not restore into an older version`,
+    blocking: true,
+  });
+  return `${provider} ${source} would need a downgrade: ${record.destinationRegion} provisions ${offered} (its default), and the public API cannot pick a version`;
 }
 
 /** The destination name check, as Scalingo's create would do it, without creating (X-Dry-Run). */

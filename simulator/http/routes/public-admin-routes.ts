@@ -7,7 +7,8 @@ import type { RouteContext, Router } from "../router";
 
 /**
  * Admin controls over the public-API world (`/_simulator/…`): read an app's whole shape and its
- * databases, write data into a database, point a domain's DNS at a region, and script failures
+ * databases, write data into a database, point a domain's DNS at a region, set a region's
+ * default addon versions, and script failures
  * and timings of the asynchronous jobs.
  */
 export function addPublicAdminRoutes(router: Router): Router {
@@ -16,6 +17,7 @@ export function addPublicAdminRoutes(router: Router): Router {
     .add("GET", "/_simulator/apps/:region/:app/addons/:addon/data", "none", readData)
     .add("PUT", "/_simulator/apps/:region/:app/addons/:addon/data", "none", writeData)
     .add("POST", "/_simulator/dns", "none", pointDns)
+    .add("PUT", "/_simulator/regions/:region/default-addon-versions", "none", setDefaultVersions)
     .add("GET", "/_simulator/async-failures", "none", listFailures)
     .add("POST", "/_simulator/async-failures", "none", addFailures)
     .add("DELETE", "/_simulator/async-failures", "none", (ctx) => {
@@ -39,6 +41,7 @@ const failure = z.strictObject({
   times: z.number().int().positive().optional(),
 });
 const failuresBody = z.object({ failures: z.array(failure) });
+const versionsBody = z.record(z.string().min(1), z.string().min(1));
 const timingsBody = z.partialRecord(z.enum(ASYNC_TIMING_NAMES), z.number().min(0));
 
 function showApp(ctx: RouteContext): ApiResponse {
@@ -60,6 +63,12 @@ function pointDns(ctx: RouteContext): ApiResponse {
   const { domain, region } = parseBody(dnsBody, ctx.call);
   ctx.core.pointDns(domain, region);
   return json(200, { dns: { [domain]: region } });
+}
+
+/** `{"postgresql": "15.4.0"}`: what new addons of each provider get in that region from now on. */
+function setDefaultVersions(ctx: RouteContext): ApiResponse {
+  for (const [provider, version] of Object.entries(parseBody(versionsBody, ctx.call))) ctx.core.setDefaultAddonVersion(ctx.params.region, provider, version);
+  return json(200, { defaultAddonVersions: ctx.core.world.region(ctx.params.region)?.defaultAddonVersions ?? {} });
 }
 
 function listFailures(ctx: RouteContext): ApiResponse {

@@ -1,6 +1,7 @@
 import { InvalidError, NotFoundError } from "../../domain-errors";
 import { requireWritable } from "../app-operations";
 import { addonKind } from "../addon-catalog";
+import { defaultVersionIn } from "../catalog/database-types";
 import { addonVariables } from "../addon-identity";
 import { newAddon } from "../app-factory";
 import { prefixedId } from "../ids";
@@ -27,7 +28,7 @@ export function provisionAddon(ctx: PublicContext, app: App, provider: string, p
     id: prefixedId("ad"),
     providerId: provider,
     plan,
-    version: addonKind(provider).defaultVersion,
+    version: defaultVersionIn(ctx.world.region(app.region), provider),
     provisionedAt: isoAt(now),
     status: "provisioning",
     passwordSeed: prefixedId("pw"),

@@ -3,6 +3,7 @@ import { addonKind } from "../../../world/addon-catalog";
 import { providerForId, providersJson, planJson } from "../../../world/catalog/addon-providers";
 import { containerSizesJson } from "../../../world/catalog/container-sizes";
 import { eventTypesJson, platformsJson } from "../../../world/catalog/notifications";
+import { databaseTypeById, databaseTypeJson, databaseTypesJson, databaseVersionById, databaseVersionJson } from "../../../world/catalog/database-types";
 import { stacksJson } from "../../../world/catalog/stacks";
 import { json, type ApiResponse } from "../../api-response";
 import { calledRegion, type RouteContext, type Router } from "../../router";
@@ -19,7 +20,25 @@ export function addCatalogRoutes(router: Router): Router {
     .add("GET", "/v1/addon_providers/:provider/plans", "optional-bearer", listPlans)
     .add("GET", "/v1/notification_platforms", "optional-bearer", (ctx) => json(200, { notification_platforms: platformsJson(calledRegion(ctx).name) }))
     .add("GET", "/v1/notification_platforms/search", "optional-bearer", searchPlatforms)
-    .add("GET", "/v1/event_types", "bearer", (ctx) => json(200, { event_types: eventTypesJson(calledRegion(ctx).name) }));
+    .add("GET", "/v1/event_types", "bearer", (ctx) => json(200, { event_types: eventTypesJson(calledRegion(ctx).name) }))
+    .add("GET", "/v1/database_types", "bearer", (ctx) => json(200, { database_types: databaseTypesJson(calledRegion(ctx)) }))
+    .add("GET", "/v1/database_types/:type", "bearer", showDatabaseType)
+    .add("GET", "/v1/database_type_versions/:version", "bearer", showDatabaseVersion);
+}
+
+function showDatabaseType(ctx: RouteContext): ApiResponse {
+  const region = calledRegion(ctx);
+  const provider = databaseTypeById(region, ctx.params.type);
+  if (!provider) throw new NotFoundError("database_type");
+  return json(200, { database_type: databaseTypeJson(region, provider) });
+}
+
+/** A default version of the region, or one a database of the region runs. */
+function showDatabaseVersion(ctx: RouteContext): ApiResponse {
+  const region = calledRegion(ctx);
+  const found = databaseVersionById(region, ctx.params.version, ctx.core.world.appsIn(region.name).flatMap((app) => app.addons));
+  if (!found) throw new NotFoundError("database_type_version");
+  return json(200, { database_type_version: databaseVersionJson(region.name, found.provider, found.version) });
 }
 
 function listPlans(ctx: RouteContext): ApiResponse {

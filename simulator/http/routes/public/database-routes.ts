@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ForbiddenError, InvalidError, NotFoundError } from "../../../domain-errors";
 import { addonKind } from "../../../world/addon-catalog";
 import { addonHost } from "../../../world/addon-identity";
-import { regionalId } from "../../../world/ids";
+import { databaseTypeId, databaseVersionId, databaseVersionJson } from "../../../world/catalog/database-types";
 import { archivePath, backupById, createBackup } from "../../../world/public/backup-ops";
 import type { Addon, App, Backup } from "../../../world/types";
 import { json, type ApiResponse } from "../../api-response";
@@ -93,26 +93,11 @@ async function showVersion(ctx: RouteContext): Promise<ApiResponse> {
   const region = calledRegion(ctx).name;
   const addon = ctx.core.world.appsIn(region, account.id).flatMap((app) => app.addons).find((a) => versionId(region, a) === ctx.params.version);
   if (!addon) throw new NotFoundError("database_type_version");
-  const [major, minor, patch] = addon.version.split(".").map(Number);
-  return json(200, {
-    database_type_version: {
-      id: versionId(region, addon),
-      database_type_id: regionalId("dt", region, addon.providerId),
-      created_at: "2024-01-01T00:00:00.000Z",
-      updated_at: "2024-01-01T00:00:00.000Z",
-      features: [],
-      next_upgrade: null,
-      allowed_plugins: [],
-      major: major ?? 0,
-      minor: minor ?? 0,
-      patch: patch ?? 0,
-      build: 1,
-    },
-  });
+  return json(200, { database_type_version: databaseVersionJson(region, addon.providerId, addon.version) });
 }
 
 function versionId(region: string, addon: Addon): string {
-  return regionalId("dv", region, `${addon.providerId}:${addon.version}`);
+  return databaseVersionId(region, addon.providerId, addon.version);
 }
 
 function databaseJson(ctx: RouteContext, app: App, addon: Addon) {
@@ -126,7 +111,7 @@ function databaseJson(ctx: RouteContext, app: App, addon: Addon) {
     features: addon.features,
     plan: addon.plan,
     status: addon.status === "provisioning" ? "creating" : addon.status === "running" ? "running" : "stopped",
-    type_id: regionalId("dt", region, addon.providerId),
+    type_id: databaseTypeId(region, addon.providerId),
     type_name: addon.providerId,
     version_id: versionId(region, addon),
     next_version_id: "",
