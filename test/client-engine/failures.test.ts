@@ -42,6 +42,20 @@ describe("client engine: failures name the object and the call, abort restores t
     assert.equal(w.world.sim.app(SOURCE, "shop-app")!.addons.find((a) => a.provider_id === "postgresql")!.backups.length, 1, "the resumed step reused its backup");
   });
 
+  it("a restore cut off after its one-off started (as by kill -9) is waited for on resume, not started a second time", async () => {
+    await w.engine().advance(specFor("shop-app", "prepare"), { reachedStage: null });
+    w.world.sim.setAsyncTimings({ oneOff: 600 });
+    // The first read of the logs after the one-off starts fails: the step stops there, the one-off runs on.
+    w.world.sim.setFaults([{ method: "GET", path: "/v1/apps/shop-app/logs", region: DESTINATION, status: 403, count: 1 }]);
+    await failure(w.engine().advance(specFor("shop-app", "data"), { reachedStage: "prepare" }));
+    w.world.sim.clearFaults();
+    const resumed = await w.engine().advance(specFor("shop-app", "data"), { reachedStage: "prepare" });
+    assert.equal(resumed.status, "data-migrated");
+    const runs = w.world.sim.requests().filter((r) => r.method === "POST" && r.path === "/v1/apps/shop-app/run" && r.region === DESTINATION);
+    assert.equal(runs.length, 1, "one restore one-off");
+    assert.equal(w.world.sim.database(DESTINATION, "shop-app", "postgresql").digest, w.world.sim.database(SOURCE, "shop-app", "postgresql").digest);
+  });
+
   it("names an expired backup URL (curl's 403) without printing it", async () => {
     await w.engine().advance(specFor("shop-app", "prepare"), { reachedStage: null });
     w.world.sim.setAsyncTimings({ urlTtl: 1, oneOff: 50 });

@@ -1,4 +1,4 @@
-import { backupSettled, reveal, type Addon } from "../../client/public";
+import { backupSettled, reveal, type Addon, type Secret } from "../../client/public";
 import { addonLabel, DATABASE_URL_VARIABLE, dataMoveOf } from "./addon-kinds";
 import { newTally } from "./copied";
 import { about, ReconcileError } from "./errors";
@@ -68,36 +68,59 @@ async function backup(run: MigrationRun, addon: Addon): Promise<string> {
   return id;
 }
 
-/** Restores the backup into the destination's database of the same provider; confirmed by the one-off's sentinel line. */
+/**
+ * Restores the backup into the destination's database of the same provider; confirmed by the
+ * one-off's sentinel line. The one-off's label is recorded the moment it starts: a run killed
+ * while it restores leaves it running, and the next run waits for it (its logs say how it
+ * ended) rather than starting a second restore into the same database at the same time.
+ */
 async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DATABASE_URL_VARIABLE, backupId: string): Promise<void> {
   const { src, dst, record } = run;
-  if (record.backups[addon.id]?.restored) return;
+  const known = record.backups[addon.id];
+  if (known?.restored) return;
   const dstAddons = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => dst.addons.list(run.dstApp));
   const target = dstAddons.find((a) => a.provider.name === addon.provider.name);
   const label = `import into ${target ? addonLabel(target, record.destinationRegion) : `addon ${addon.provider.name.toLowerCase()} on ${record.destinationRegion}`}`;
   if (!target) throw new ReconcileError(label, "the destination has no such addon: run prepare again");
-  // Fetched now, just before use: the pre-signed URL expires (10 minutes on Scalingo).
-  const url = await about(`backup ${backupId} of ${addonLabel(addon, record.sourceRegion)}`, "GET /api/databases/:id/backups/:id/archive", () => src.databases.archiveUrl(run.srcApp, addon.id, backupId));
-  const variables = engine === "mysql" ? await about(`variables of ${run.dstApp}`, "GET /v1/apps/:app/variables", () => dst.variables.list(run.dstApp, { aliases: false })) : [];
-  const databaseUrl = variables.find((v) => v.name === DATABASE_URL_VARIABLE.mysql)?.value;
   const sentinel = `RESTORE-OK-${backupId.replace(/[^A-Za-z0-9-]/g, "")}`;
-  const started = await about(label, "POST /v1/apps/:app/run (detached restore one-off)", () =>
-    dst.oneOffs.runDetached(run.dstApp, { command: restoreCommand(engine, sentinel), env: restoreEnv(engine, url, databaseUrl) }),
-  );
-  const lines = await waitFor(
-    run,
-    label,
-    `the restore one-off ${started.label}`,
-    async () => (await dst.logs.lines(run.dstApp, { lines: 500 })).filter((l) => l.includes(`[${started.label}]`)),
-    (own) => own.some((l) => /Process exited with status \d+/.test(l)),
-    500,
-  );
-  const exit = /Process exited with status (\d+)/.exec(lines.find((l) => /Process exited with status/.test(l)) ?? "")?.[1];
-  if (exit !== "0" || !lines.some((l) => l.includes(sentinel))) {
-    const errors = lines.filter((l) => /error|denied|not found|could not|Could not|\(\d+\)/.test(l)).map((l) => l.split(`[${started.label}] `)[1] ?? l);
-    const said = errors.map((l) => l.split(reveal(url)).join("[redacted]")).slice(-3).join(" | ");
-    throw new ReconcileError(label, `the restore one-off ${started.label} failed (exit ${exit ?? "?"}): ${said || "no error line in the logs"}`);
+  const linesOf = async (oneOff: string) => (await about(label, "GET /v1/apps/:app/logs", () => dst.logs.lines(run.dstApp, { lines: 500 }))).filter((l) => l.includes(`[${oneOff}]`));
+  let oneOff = known?.backupId === backupId ? known.restoreOneOff : null;
+  // A one-off of a previous run that ended without success is done with: start a new one.
+  if (oneOff) {
+    const earlier = await linesOf(oneOff);
+    if (exitOf(earlier) !== undefined && !succeeded(earlier, sentinel)) oneOff = null;
   }
-  record.backups[addon.id] = { backupId, restored: true };
+  let url: Secret | undefined;
+  if (!oneOff) {
+    // Fetched now, just before use: the pre-signed URL expires (10 minutes on Scalingo).
+    url = await about(`backup ${backupId} of ${addonLabel(addon, record.sourceRegion)}`, "GET /api/databases/:id/backups/:id/archive", () => src.databases.archiveUrl(run.srcApp, addon.id, backupId));
+    const archive = url;
+    const variables = engine === "mysql" ? await about(`variables of ${run.dstApp}`, "GET /v1/apps/:app/variables", () => dst.variables.list(run.dstApp, { aliases: false })) : [];
+    const databaseUrl = variables.find((v) => v.name === DATABASE_URL_VARIABLE.mysql)?.value;
+    const started = await about(label, "POST /v1/apps/:app/run (detached restore one-off)", () =>
+      dst.oneOffs.runDetached(run.dstApp, { command: restoreCommand(engine, sentinel), env: restoreEnv(engine, archive, databaseUrl) }),
+    );
+    oneOff = started.label;
+    record.backups[addon.id] = { backupId, restored: false, restoreOneOff: oneOff };
+    run.save();
+  }
+  const running = oneOff;
+  const lines = await waitFor(run, label, `the restore one-off ${running}`, () => linesOf(running), (own) => exitOf(own) !== undefined, 500);
+  if (!succeeded(lines, sentinel)) {
+    const exit = exitOf(lines);
+    const errors = lines.filter((l) => /error|denied|not found|could not|Could not|\(\d+\)/.test(l)).map((l) => l.split(`[${running}] `)[1] ?? l);
+    const said = errors.map((l) => (url ? l.split(reveal(url)).join("[redacted]") : l)).slice(-3).join(" | ");
+    throw new ReconcileError(label, `the restore one-off ${running} failed (exit ${exit ?? "?"}): ${said || "no error line in the logs"}`);
+  }
+  record.backups[addon.id] = { backupId, restored: true, restoreOneOff: running };
   run.save();
+}
+
+function succeeded(lines: readonly string[], sentinel: string): boolean {
+  return exitOf(lines) === "0" && lines.some((l) => l.includes(sentinel));
+}
+
+/** The exit status a one-off's log lines report, once it has ended. */
+function exitOf(lines: readonly string[]): string | undefined {
+  return /Process exited with status (\d+)/.exec(lines.find((l) => /Process exited with status/.test(l)) ?? "")?.[1];
 }

@@ -60,8 +60,12 @@ export interface ClientRecord {
   freeze: { scm: { autoDeployEnabled: boolean; deployReviewAppsEnabled: boolean } | null } | null;
   /** The destination deployment this engine started (never a second one while it builds). */
   deploymentId: string | null;
-  /** Per source addon id: the backup taken for the data step, and whether it was restored. */
-  backups: Record<string, { backupId: string; restored: boolean }>;
+  /**
+   * Per source addon id: the backup taken for the data step, whether it was restored, and the
+   * label of the restore one-off started for it (a resumed run waits for that one instead of
+   * starting a second restore into the same database).
+   */
+  backups: Record<string, { backupId: string; restored: boolean; restoreOneOff?: string | null }>;
   manualActions: ManualAction[];
   copied: Record<string, CopiedCount>;
 }
