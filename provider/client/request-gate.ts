@@ -30,3 +30,18 @@ export const immediateGate: RequestGate = {
   acquire: () => Promise.resolve(),
   onRateLimited: () => undefined,
 };
+
+/**
+ * A gate that runs `check` after a write's turn comes and just before it is sent; a check that
+ * never resolves holds the write forever. Reads and polls pass as they are. The provider uses it
+ * to stop an orphaned process (its Pulumi engine killed) before it writes to Scalingo.
+ */
+export function checkingBeforeWrites(inner: RequestGate, check: () => Promise<void>): RequestGate {
+  return {
+    async acquire(priority, hints) {
+      await inner.acquire(priority, hints);
+      if (priority === "write") await check();
+    },
+    onRateLimited: () => inner.onRateLimited(),
+  };
+}

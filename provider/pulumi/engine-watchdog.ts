@@ -46,6 +46,27 @@ export function watchEngine(onGone: (reason: string) => void = stopProcess): voi
   timer.unref();
 }
 
+/**
+ * Before a write: resolves at once while the engine that started this process is there (one
+ * local connect), and stops the process when it is gone. The client engine writes many times
+ * per sub-step without an output line between writes, so the watchdog's two ways (the next
+ * output line, the 2 s probe) could let an orphan send writes for seconds after a kill -9,
+ * racing the user's recovery `up` (seen: both provisioned the same addon, 422). Outside the
+ * engine (tests in-process), nothing to check.
+ */
+export async function engineStillThere(onGone: (reason: string) => void = stopProcess): Promise<void> {
+  const address = engineAddress(process.argv);
+  if (!address) return;
+  for (let refusals = 1; ; refusals++) {
+    if (await probe(address)) return;
+    if (refusals >= REFUSALS_TO_STOP) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  onGone(`the Pulumi engine at ${address.host}:${address.port} is gone (checked before a write)`);
+  // stopProcess exits; should onGone return, the write must still never be sent.
+  await new Promise<never>(() => undefined);
+}
+
 export function engineAddress(argv: readonly string[]): { host: string; port: number } | undefined {
   const isDynamicProvider = argv.some((arg) => /dynamic-provider/.test(arg));
   const match = isDynamicProvider ? argv.slice(2).map((a) => /^([\w.-]+|\[[\d:]+\]):(\d+)$/.exec(a)).find(Boolean) : undefined;

@@ -5,6 +5,8 @@ import { ClientRecords } from "../engines/client/record";
 import { PublicApi } from "../client/public";
 import type { EngineChoice, EngineKind } from "../migration/spec";
 import { pickEngine, type EnginePick } from "./engine-choice";
+import { engineStillThere } from "./engine-watchdog";
+import { checkingBeforeWrites } from "../client/request-gate";
 import type { MigrationEngine } from "../migration/engine";
 import { IntentJournal, journalDirectory } from "../migration/intent-journal";
 import { AdaptivePollSchedule } from "../migration/poll-schedule";
@@ -165,7 +167,8 @@ function publicApi(): PublicApi {
     // The server client validates the environment (token, auth URL) the same way for both.
     const { authUrl } = clientForEngines();
     const apiToken = (settings.apiToken ?? process.env.SCALINGO_API_TOKEN)!;
-    api = new PublicApi({ apiToken, authUrl, gate: scheduler(), ...httpTuning(process.env) });
+    // The client engine writes without an output line between writes: each one checks first that the engine is still there.
+    api = new PublicApi({ apiToken, authUrl, gate: checkingBeforeWrites(scheduler(), () => engineStillThere()), ...httpTuning(process.env) });
   }
   return api;
 }

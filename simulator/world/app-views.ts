@@ -146,7 +146,7 @@ export interface AppSnapshot extends AppJson {
   log_drains: { id: string; type: string; url: string }[];
   autoscalers: { id: string; container_type: string; metric: string; target: number; min_containers: number; max_containers: number }[];
   formation: { name: string; amount: number; size: string }[];
-  scm: { type: string; owner: string; repo: string; branch: string; auto_deploy_enabled: boolean } | null;
+  scm: { type: string; owner: string; repo: string; branch: string; auto_deploy_enabled: boolean; deploy_review_apps_enabled: boolean } | null;
   deployments: { id: string; git_ref: string; status: string; created_at: string }[];
   procfile: Record<string, string>;
   dns: Record<string, string | null>;
@@ -198,7 +198,7 @@ export function appSnapshot(app: App, owner: Account | undefined, dns: Record<st
       max_containers: a.maxContainers,
     })),
     formation: app.formation.map((f) => ({ ...f })),
-    scm: app.scm ? { type: app.scm.type, owner: app.scm.owner, repo: app.scm.repo, branch: app.scm.branch, auto_deploy_enabled: app.scm.autoDeployEnabled ?? false } : null,
+    scm: app.scm ? { type: app.scm.type, owner: app.scm.owner, repo: app.scm.repo, branch: app.scm.branch, auto_deploy_enabled: app.scm.autoDeployEnabled ?? false, deploy_review_apps_enabled: app.scm.deployReviewAppsEnabled ?? false } : null,
     deployments: app.deployments.map((d) => ({ id: d.id, git_ref: d.gitRef, status: d.status, created_at: d.createdAt })),
     procfile: { ...app.procfile },
     dns: Object.fromEntries(app.domains.map((d) => [d.name, dns[d.name] ?? null])),

@@ -1,16 +1,15 @@
 import * as assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { comparableShape, counts, withoutManual } from "../client-engine/shape";
-import { AppMigration } from "../../provider";
-import { newStack } from "../support/pulumi-engine";
-import { DEMO_TOKEN } from "../support/simulator-env";
-import { assertNoToken, engineWorld, outputsOf, PROJECT, rootProgramStack, storedMigration } from "./e2e-harness";
-
-const UP_PROCESS = path.join(__dirname, "..", "support", "up-process.js");
-const SOURCE = "osc-fr1";
-const DESTINATION = "osc-secnum-fr1";
+import { comparableShape, counts, withoutManual } from "../../client-engine/shape";
+import { AppMigration } from "../../../provider";
+import { newStack } from "../../support/pulumi-engine";
+import { DEMO_TOKEN } from "../../support/simulator-env";
+import * as os from "node:os";
+import { codeArchive } from "../../simulator/support/public-api";
+import { deployedApp } from "../../client/support/public-world";
+import { assertNoToken, engineWorld, outputsOf, PROJECT, rootProgramStack, storedMigration } from "../e2e-harness";
+import { DESTINATION, failedUp, personApi, SOURCE } from "./support";
 
 describe("real engine: the client engine moves shop-app through the public API", function () {
   this.timeout(240_000);
@@ -48,88 +47,59 @@ describe("real engine: the client engine moves shop-app through the public API",
     assert.deepEqual(sim.requests().filter((r) => r.method !== "GET" && !/tokens\/exchange/.test(r.path)).map((r) => `${r.method} ${r.path}`), []);
     assert.deepEqual(counts(sim.app(DESTINATION, "shop-app")!), counts(after));
   });
-
-  it("abort at prepare: destroy deletes the destination and gives the source its auto-deploy back", async () => {
-    const sim = world.simulator;
-    const before = sim.app(SOURCE, "shop-app")!;
-    const stack = world.track(await rootProgramStack(sim, { app: "shop-app", stage: "prepare", engine: "client" }));
-    await stack.up();
-    assert.equal((await outputsOf(stack)).status, "prepared");
-    assert.equal(sim.app(SOURCE, "shop-app")!.scm?.auto_deploy_enabled, false, "frozen");
-    await stack.destroy();
-    const after = sim.app(SOURCE, "shop-app")!;
-    assert.equal(sim.app(DESTINATION, "shop-app"), undefined);
-    assert.equal(after.scm?.auto_deploy_enabled, before.scm?.auto_deploy_enabled);
-    assert.deepEqual(after.formation.map((f) => [f.name, f.amount]), before.formation.map((f) => [f.name, f.amount]));
-  });
-
-  it("kill -9 during prepare, then the documented recovery: the same destination, nothing twice", async () => {
-    const sim = world.simulator;
-    sim.setAsyncTimings({ deployment: 8_000 });
-    const stack = world.track(await rootProgramStack(sim, { app: "shop-app", stage: "prepare", engine: "client" }, { stackName: "crash" }));
-    const env = { SCALINGO_AUTH_URL: sim.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: SOURCE };
-    const config = { app: "shop-app", stage: "prepare", destinationRegion: DESTINATION, engine: "client" };
-    const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify({ dir: stack.dir, stackName: "crash", projectName: PROJECT, env, config })], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let said = "";
-    child.stdout.on("data", (d: Buffer) => (said += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (said += d.toString()));
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    // Killed while the destination's code builds (prepare's longest sub-step).
-    await until(() => (sim.app(DESTINATION, "shop-app")?.deployments ?? []).some((d) => d.status === "building"), 90_000, () => said);
-    process.kill(-child.pid!, "SIGKILL");
-    await exited;
-    await stack.stack.cancel();
-    await stack.stack.refresh({ clearPendingCreates: true, color: "never" });
-    sim.setAsyncTimings({ deployment: 150 });
-    await stack.up();
-    const outputs = await outputsOf(stack);
-    assert.equal(outputs.status, "prepared");
-    const after = sim.app(DESTINATION, "shop-app")!;
-    assert.equal(after.deployments.length, 1, "the build started before the kill was waited for, not started again");
-    assert.equal(sim.requests().filter((r) => r.method === "POST" && r.path === "/v1/apps" && r.region === DESTINATION).length, 2, "one dry run, one create");
-    assert.deepEqual(counts(after), { domains: 2, addons: 2, env: 6, collaborators: 1, notifiers: 2, alerts: 1, logDrains: 2, autoscalers: 0, deployments: 1 });
-    assert.equal((await storedMigration(stack))?.engine, "client");
-  });
-
-  it("kill -9 during data (a backup running), then recovery: one backup, equal digests, and destroy restores the source", async () => {
-    const sim = world.simulator;
-    const before = sim.app(SOURCE, "shop-app")!;
-    sim.setAsyncTimings({ backup: 8_000 });
-    const stack = world.track(await rootProgramStack(sim, { app: "shop-app", stage: "data", engine: "client" }, { stackName: "crash" }));
-    const env = { SCALINGO_AUTH_URL: sim.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: SOURCE };
-    const config = { app: "shop-app", stage: "data", destinationRegion: DESTINATION, engine: "client" };
-    const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify({ dir: stack.dir, stackName: "crash", projectName: PROJECT, env, config })], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let said = "";
-    child.stdout.on("data", (d: Buffer) => (said += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (said += d.toString()));
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    const backups = () => sim.app(SOURCE, "shop-app")!.addons.find((a) => a.provider_id === "postgresql")!.backups;
-    await until(() => backups().some((b) => b.status !== "done"), 90_000, () => said);
-    process.kill(-child.pid!, "SIGKILL");
-    await exited;
-    assert.deepEqual(sim.app(SOURCE, "shop-app")!.formation.map((f) => f.amount), [0, 0], "killed after the source stopped");
-    await stack.stack.cancel();
-    await stack.stack.refresh({ clearPendingCreates: true, color: "never" });
-    sim.setAsyncTimings({ backup: 80 });
-    await stack.up();
-    assert.equal((await outputsOf(stack)).status, "data-migrated");
-    assert.equal(backups().length, 1, "the backup taken before the kill was waited for, not taken again");
-    assert.equal(sim.database(DESTINATION, "shop-app", "postgresql").digest, sim.database(SOURCE, "shop-app", "postgresql").digest);
-    await stack.destroy();
-    const after = sim.app(SOURCE, "shop-app")!;
-    assert.deepEqual(after.formation.map((f) => [f.name, f.amount]), before.formation.map((f) => [f.name, f.amount]), "the recorded formation is back");
-    assert.equal(after.scm?.auto_deploy_enabled, true);
-    assert.equal(sim.app(DESTINATION, "shop-app"), undefined);
-  });
 });
 
-async function until(condition: () => boolean, timeoutMs: number, context: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`timed out; child said:\n${context()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+describe("real engine: the client engine moves the other fixture apps (MySQL, git push)", function () {
+  this.timeout(240_000);
+  const world = engineWorld({ rateLimitPerMinute: 0 });
+
+  it("mysql-app in one up with a sourceArchive: the same shape, equal digests, a version warning, no token", async () => {
+    const sim = world.simulator;
+    const before = sim.app(SOURCE, "mysql-app")!;
+    const archive = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "mysql-app-code-")), "code.tar.gz");
+    fs.writeFileSync(archive, codeArchive("web: npm start\n"));
+    const stack = world.track(await rootProgramStack(sim, { app: "mysql-app", stage: "finalize", engine: "client", sourceArchive: archive }));
+    await stack.up();
+    const outputs = await outputsOf(stack);
+    assert.equal(outputs.status, "done");
+    const after = sim.app(DESTINATION, "mysql-app")!;
+    assert.deepEqual(comparableShape(after), withoutManual(comparableShape(before), before));
+    assert.equal(sim.database(DESTINATION, "mysql-app", "mysql").digest, sim.database(SOURCE, "mysql-app", "mysql").digest);
+    assert.equal(after.addons[0]!.version, "8.0.40", "the destination's default version");
+    const warning = (outputs.manualActions as { id: string; blocking: boolean; why: string }[]).find((a) => a.id === "db-version:mysql");
+    assert.ok(warning && !warning.blocking && /runs 8\.0\.36; .* gets 8\.0\.40/.test(warning.why), JSON.stringify(warning));
+    // One notifier: the default one Scalingo gives every new app.
+    assert.deepEqual(counts(after), { domains: 0, addons: 1, env: 2, collaborators: 0, notifiers: 1, alerts: 0, logDrains: 0, autoscalers: 0, deployments: 1 });
+    assert.deepEqual(sim.app(SOURCE, "mysql-app")!.formation.map((f) => f.amount), [0], "the source is stopped, not deleted");
+    await assertNoToken(stack);
+    assert.ok(!stack.output.join("").includes(before.env.SCALINGO_MYSQL_URL!), "the database URL in the engine output");
+  });
+
+  it("git-push-app without code: finalize refused with the gitUrl to push to, then accepted after a deployment", async () => {
+    const sim = world.simulator;
+    const before = sim.app(SOURCE, "git-push-app")!;
+    const stack = world.track(await rootProgramStack(sim, { app: "git-push-app", stage: "finalize", engine: "client" }));
+    const seen = await failedUp(stack);
+    assert.match(seen, /app git-push-app on osc-secnum-fr1: no deployment has succeeded yet: push your code to git@/);
+    const partial = (await storedMigration(stack))!;
+    assert.equal(partial.status, "error");
+    assert.equal(partial.reachedStage, "prepare", "partial state kept: prepare is done");
+    assert.ok(String(partial.gitUrl).startsWith("git@"), "the gitUrl to push to is an output");
+    assert.ok((partial.manualActions as { id: string; blocking: boolean }[]).some((a) => a.id === "code:git-push" && a.blocking));
+    assert.deepEqual(sim.app(SOURCE, "git-push-app")!.formation.map((f) => f.amount), [1, 1], "refused before the source stops");
+    // The person pushes (a deployment through the API, as a push makes one).
+    await deployedApp(personApi(sim).region(DESTINATION), "git-push-app", "web: bundle exec puma\nclock: bundle exec clockwork clock.rb", { create: false });
+    await stack.up();
+    const outputs = await outputsOf(stack);
+    assert.equal(outputs.status, "done");
+    assert.ok(!(outputs.manualActions as { id: string }[]).some((a) => a.id === "code:git-push"));
+    const after = sim.app(DESTINATION, "git-push-app")!;
+    assert.deepEqual(comparableShape(after), withoutManual(comparableShape(before), before));
+    assert.equal(sim.database(DESTINATION, "git-push-app", "postgresql").digest, sim.database(SOURCE, "git-push-app", "postgresql").digest);
+    assert.equal(after.deployments.length, 1, "no deployment of ours beside the person's");
+    await assertNoToken(stack);
+  });
+});
 
 const CERTIFICATE = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUclientenginetestcertificate0000000000wCgYIKoZIzj0EAwIw\n-----END CERTIFICATE-----\n";
 const PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgsupersecretkeymaterial42\n-----END PRIVATE KEY-----\n";
