@@ -32,7 +32,7 @@ export async function killedUp(simulator: Simulator, stack: TestStack, stackName
   child.stdout.on("data", (d: Buffer) => (said += d.toString()));
   child.stderr.on("data", (d: Buffer) => (said += d.toString()));
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  await until(killWhen, 90_000, () => said);
+  await until(killWhen, 90_000, () => `the child said:\n${said}`);
   process.kill(-child.pid!, "SIGKILL");
   await exited;
   assert.ok(!said.includes("UP-PROCESS-DONE"), `the up ended before the kill:\n${said}`);
@@ -41,10 +41,11 @@ export async function killedUp(simulator: Simulator, stack: TestStack, stackName
   return said;
 }
 
+/** Polls `condition` until it holds; on time out, fails with what `context` says. */
 export async function until(condition: () => boolean, timeoutMs: number, context: () => string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`timed out; child said:\n${context()}`);
+    if (Date.now() > deadline) assert.fail(`timed out: ${context()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
