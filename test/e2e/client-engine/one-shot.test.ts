@@ -9,11 +9,12 @@ import * as os from "node:os";
 import { codeArchive } from "../../simulator/support/public-api";
 import { deployedApp } from "../../client/support/public-world";
 import { assertNoToken, engineWorld, outputsOf, PROJECT, rootProgramStack, storedMigration } from "../e2e-harness";
+import { credentialsOnTheWire } from "../../reliability/support/secret-scan";
 import { DESTINATION, failedUp, personApi, SOURCE } from "./support";
 
 describe("real engine: the client engine moves shop-app through the public API", function () {
   this.timeout(240_000);
-  const world = engineWorld({ rateLimitPerMinute: 0 });
+  const world = engineWorld({ rateLimitPerMinute: 0, captureRequests: true });
 
   it("one-shot up to finalize: the destination equals the source minus the manual items, and no value leaks", async () => {
     const sim = world.simulator;
@@ -32,6 +33,10 @@ describe("real engine: the client engine moves shop-app through the public API",
     assert.deepEqual(comparableShape(after), withoutManual(comparableShape(before), before));
     assert.equal(sim.database(DESTINATION, "shop-app", "postgresql").digest, sim.database(SOURCE, "shop-app", "postgresql").digest);
     await assertNoToken(stack);
+    const wire = credentialsOnTheWire(sim.capturedRequests(), [DEMO_TOKEN]);
+    assert.deepEqual(wire.outOfPlace, [], "a credential on the wire outside the Authorization header");
+    assert.ok(wire.inPlace > 0, "the scan saw the credentials where they belong");
+    assert.ok(!sim.requests().some((r) => r.path.includes(DEMO_TOKEN)), "the token in the request log");
     const state = await stack.exportState();
     const output = stack.output.join("");
     for (const secret of [before.env.SCALINGO_POSTGRESQL_URL, "dd-token", "hooks.slack.com", "/_storage/"]) {

@@ -39,7 +39,8 @@ function apiTokensIn(text: string, apiTokens: readonly string[]): string[] {
 /**
  * What the simulator's full capture shows of credentials on the wire. They belong in one
  * place each: the API token in the Authorization header of the token exchange, bearers in
- * the Authorization header of the other calls and in the exchange's answer. Anything found
+ * the Authorization header of the other calls and in the exchange's answer (an addon token in
+ * the answer of `POST …/addons/:id/token`). Anything found
  * elsewhere (a URL, another header, a body, an answer) is out of place. `inPlace` counts the
  * requests that carried one where it belongs: zero means the scan saw no credential at all,
  * so it could not have seen a misplaced one either.
@@ -50,6 +51,8 @@ export function credentialsOnTheWire(captured: readonly CapturedRequest[], apiTo
   for (const request of captured) {
     const where = `${request.method} ${request.url}`;
     const isExchange = request.url.split("?")[0] === "/v1/tokens/exchange";
+    // The Database API's bearer (an addon token, contract §1) comes in the answer of this call.
+    const issuesAddonToken = /\/v1\/apps\/[^/]+\/addons\/[^/]+\/token$/.test(request.url.split("?")[0]!);
     const { authorization = "", ...otherHeaders } = request.headers;
     const misplacedInHeader = isExchange ? (JWT.test(authorization) ? ["bearer"] : []) : apiTokensIn(authorization, apiTokens);
     for (const found of misplacedInHeader) outOfPlace.push(`${where}: ${found} in Authorization`);
@@ -59,7 +62,7 @@ export function credentialsOnTheWire(captured: readonly CapturedRequest[], apiTo
       ["other headers", JSON.stringify(otherHeaders)],
       ["body", request.body],
       // The exchange's answer is where a bearer comes from; the API token has no business there.
-      ["answer", isExchange ? request.responseBody.replace(JWT, "") : request.responseBody],
+      ["answer", isExchange || issuesAddonToken ? request.responseBody.replace(JWT, "") : request.responseBody],
     ];
     for (const [part, text] of elsewhere) for (const found of secretsIn(text, apiTokens)) outOfPlace.push(`${where}: ${found} in the ${part}`);
   }
