@@ -40,6 +40,15 @@ describe("client engine: database versions against the destination's defaults (p
     assert.equal(w.world.sim.app(SOURCE, "shop-app")!.addons.find((a) => a.provider_id === "postgresql")!.version, "14.11.0");
   });
 
+  it("a destination that does not say its default (no /v1/database_types): a warning, not a refusal", async () => {
+    w.world.sim.setFaults([{ method: "GET", path: "/v1/database_types", region: DESTINATION, status: 404, body: { error: "not found" } }]);
+    const snapshot = await w.engine().advance(specFor("shop-app", "create"), { reachedStage: null });
+    assert.equal(snapshot.status, "preflight-success");
+    const warning = snapshot.manualActions!.find((a) => a.id === "db-version:postgresql")!;
+    assert.equal(warning.blocking, false);
+    assert.match(warning.why, /the source runs 14\.11\.0; osc-secnum-fr1 does not say which version a new database gets/);
+  });
+
   it("the same version: no warning", async () => {
     w.world.sim.setDefaultAddonVersion(DESTINATION, "mysql", "8.0.36");
     const snapshot = await w.engine().advance(specFor("mysql-app", "create", { owner: "proj/dev/mysql-app" }), { reachedStage: null });

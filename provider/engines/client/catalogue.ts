@@ -1,3 +1,4 @@
+import { ScalingoNotFoundError } from "../../client/errors";
 import type { AddonPlan, AddonProvider, ContainerSize, EventType, NotificationPlatform, RegionApi, Stack } from "../../client/public";
 
 /**
@@ -46,10 +47,16 @@ export class Catalogue {
   /**
    * The version a new database of this engine (`postgresql`, …) gets on the destination: its
    * default (`GET /v1/database_types`, then the version by id), as `major.minor.patch`.
-   * Undefined when the destination does not say.
+   * Undefined when the destination does not say — also when it has no such route: only
+   * scalingo.js reads it (go-scalingo v10 and the contract do not), so a 404 is no failure.
    */
   async dstDefaultDatabaseVersion(typeName: string): Promise<string | undefined> {
-    const types = await this.once("dst:database-types", () => this.dst.catalogues.databaseTypes());
+    const types = await this.once("dst:database-types", () =>
+      this.dst.catalogues.databaseTypes().catch((error: unknown) => {
+        if (error instanceof ScalingoNotFoundError) return [];
+        throw error;
+      }),
+    );
     const versionId = types.find((t) => t.name === typeName)?.defaultVersionId;
     if (!versionId) return undefined;
     const version = await this.once(`dst:database-version:${versionId}`, () => this.dst.catalogues.databaseTypeVersion(versionId));
