@@ -1,7 +1,7 @@
 import { startSimulator, type FaultRule } from "../../../simulator";
 import { simulatorWithEnv } from "../../support/simulator-env";
 import { declaration } from "../support/declarations";
-import { reachedHandler, SHORT_TIMEOUT_MS, type FaultKind } from "../support/fault-kinds";
+import { reachedHandler, type FaultKind } from "../support/fault-kinds";
 import { driveWithMigrator, shortTimeoutClient } from "../support/migrator-driver";
 import { driveWithProvider } from "../support/provider-driver";
 import { delay } from "../support/wait-for";
