@@ -63,15 +63,21 @@ export const CLIENT_FAULT_CASES: readonly ClientFaultCase[] = [
     faults: [{ ...POST_ANYWHERE_ON_DESTINATION, status: 502, processFirst: true, count: 5 }],
   },
   {
-    name: "connections dropped after processing on creates and backups (shop-app → data, abort)",
+    name: "connections dropped after processing on notifier, alert and log-drain creates (shop-app → data, abort)",
     app: "shop-app",
     stage: "data",
     faults: [
       { method: "POST", region: DESTINATION, path: "/v1/apps/*/notifiers", drop: "after", count: 1 },
       { method: "POST", region: DESTINATION, path: "/v1/apps/*/alerts", drop: "after", count: 1 },
       { method: "POST", region: DESTINATION, path: "/v1/apps/*/log_drains", drop: "after", count: 1 },
-      { method: "POST", region: SOURCE, path: "/api/databases/*/backups", drop: "after", count: 1 },
     ],
+  },
+  {
+    // The backup exists on the source; the engine never learnt its id.
+    name: "connection dropped after processing on the backup's start (shop-app → data, abort)",
+    app: "shop-app",
+    stage: "data",
+    faults: [{ method: "POST", region: SOURCE, path: "/api/databases/*/backups", drop: "after", count: 1 }],
   },
   {
     name: "dropped connections and timeouts on reads and polls (shop-app)",
