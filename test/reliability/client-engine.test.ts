@@ -30,6 +30,14 @@ describe("reliability: the client engine (public API) under faults and kill -9",
     assert.equal(result.evidence?.ups, 5, `one up per failure, then the one that succeeds: ${JSON.stringify(result)}`);
   });
 
+  for (const start of ["connection dropped after processing on the backup's start", "lost answer on the restore one-off's start"]) {
+    it(`${start}: the re-run up adopts what was started instead of starting it again`, async () => {
+      const result = await clientFaultScenario(byName(start));
+      assertSurvived(result, { faulted: true });
+      assert.equal(result.evidence?.ups, 2, JSON.stringify(result));
+    });
+  }
+
   it("dropped connections and timeouts on polls: retried by the client, one up, nothing made twice", async () => {
     const result = await clientFaultScenario(byName("dropped connections and timeouts"));
     assertSurvived(result, { faulted: true });

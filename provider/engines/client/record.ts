@@ -47,8 +47,12 @@ export interface ClientRecord {
   freeze: { scm: { autoDeployEnabled: boolean; deployReviewAppsEnabled: boolean } | null } | null;
   /** The destination deployment this engine started (never a second one while it builds). */
   deploymentId: string | null;
-  /** Per source addon id: the backup taken for the data step, and whether it was restored. */
-  backups: Record<string, { backupId: string; restored: boolean }>;
+  /**
+   * Per source addon id: the backup taken for the data step, and whether it was restored.
+   * While its start is in flight, `backupId` is "" and `before` lists the backups that existed;
+   * `restoreStarted` once a restore one-off may have been started (its logs are read first on resume).
+   */
+  backups: Record<string, { backupId: string; restored: boolean; before?: string[]; restoreStarted?: boolean }>;
   manualActions: ManualAction[];
   copied: Record<string, CopiedCount>;
 }
