@@ -63,7 +63,8 @@ const inputsSchema = z.object({
   engine: z.enum(ENGINE_CHOICES, { error: `engine must be one of ${ENGINE_CHOICES.map((e) => `"${e}"`).join(", ")}: "auto" picks "server" when the source region still offers the region-migration API, "client" otherwise` }).optional(),
   sourceArchive: z
     .string({ error: "sourceArchive must be a string: a local .tar.gz path or an http(s) URL of one" })
-    .refine((text) => text === "" || /^https?:\/\//.test(text) || /\.(tar\.gz|tgz)$/.test(text), "sourceArchive must be a local .tar.gz path or an http(s) URL of one (Scalingo deploys a .tar.gz with one top-level folder)")
+    // Another scheme (ftp://, s3://) would be read as a local path and fail only at prepare.
+    .refine((text) => text === "" || /^https?:\/\//.test(text) || (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && /\.(tar\.gz|tgz)$/.test(text)), "sourceArchive must be a local .tar.gz path or an http(s) URL of one (Scalingo deploys a .tar.gz with one top-level folder)")
     .optional(),
   certificates: z
     .record(

@@ -47,18 +47,32 @@ export async function stopSource(run: MigrationRun): Promise<void> {
   if (result.operation) await waitOperation(run, label, result.operation, src);
 }
 
-/** A backup taken for this migration: recorded at once, reused by a resumed run unless it failed. */
+/**
+ * A backup taken for this migration: recorded at once, reused by a resumed run unless it
+ * failed. The backups that exist before the start are recorded first: when the start's answer
+ * is lost (or the process killed before it), a newer one that did not fail is ours, taken
+ * after the source stopped, and is adopted rather than taking a second one.
+ */
 async function backup(run: MigrationRun, addon: Addon): Promise<string> {
   const { src, record } = run;
   const label = `backup of ${addonLabel(addon, record.sourceRegion)}`;
   const known = record.backups[addon.id];
-  let backupId: string | undefined = known?.backupId;
+  let backupId: string | undefined = known?.backupId || undefined;
   if (backupId) {
     const current = await about(label, "GET /api/backups/:id", () => src.databases.showBackup(run.srcApp, addon.id, backupId!));
     if (current.status === "error") backupId = undefined;
+  } else if (known?.before) {
+    const before = known.before;
+    const list = await about(label, "GET /api/databases/:id/backups", () => src.databases.listBackups(run.srcApp, addon.id));
+    backupId = list.filter((b) => !before.includes(b.id) && b.status !== "error").sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]?.id;
   }
   if (!backupId) {
+    const list = await about(label, "GET /api/databases/:id/backups", () => src.databases.listBackups(run.srcApp, addon.id));
+    record.backups[addon.id] = { backupId: "", restored: false, before: list.map((b) => b.id) };
+    run.save();
     backupId = (await about(label, "POST /api/databases/:id/backups", () => src.databases.createBackup(run.srcApp, addon.id))).id;
+  }
+  if (record.backups[addon.id]?.backupId !== backupId) {
     record.backups[addon.id] = { backupId, restored: false };
     run.save();
   }
@@ -70,9 +84,11 @@ async function backup(run: MigrationRun, addon: Addon): Promise<string> {
 
 /**
  * Restores the backup into the destination's database of the same provider; confirmed by the
- * one-off's sentinel line. The one-off's label is recorded the moment it starts: a run killed
- * while it restores leaves it running, and the next run waits for it (its logs say how it
- * ended) rather than starting a second restore into the same database at the same time.
+ * one-off's sentinel line. The restore is marked as possibly started before the one-off's
+ * start, and its label recorded the moment the start answers: a run killed while it restores
+ * leaves it running, and the next run waits for it (its logs say how it ended); a start whose
+ * answer was lost is found by its sentinel once no one-off runs. Never a second restore into
+ * the same database at the same time.
  */
 async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DATABASE_URL_VARIABLE, backupId: string): Promise<void> {
   const { src, dst, record } = run;
@@ -84,11 +100,16 @@ async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DAT
   if (!target) throw new ReconcileError(label, "the destination has no such addon: run prepare again");
   const sentinel = `RESTORE-OK-${backupId.replace(/[^A-Za-z0-9-]/g, "")}`;
   const linesOf = async (oneOff: string) => (await about(label, "GET /v1/apps/:app/logs", () => dst.logs.lines(run.dstApp, { lines: 500 }))).filter((l) => l.includes(`[${oneOff}]`));
-  let oneOff = known?.backupId === backupId ? known.restoreOneOff : null;
+  const sameBackup = known?.backupId === backupId;
+  let oneOff = sameBackup ? known.restoreOneOff : null;
   // A one-off of a previous run that ended without success is done with: start a new one.
   if (oneOff) {
     const earlier = await linesOf(oneOff);
     if (exitOf(earlier) !== undefined && !succeeded(earlier, sentinel)) oneOff = null;
+  } else if (sameBackup && known.restoreStarted && (await restoredBefore(run, label, sentinel))) {
+    record.backups[addon.id] = { backupId, restored: true };
+    run.save();
+    return;
   }
   let url: Secret | undefined;
   if (!oneOff) {
@@ -97,11 +118,13 @@ async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DAT
     const archive = url;
     const variables = engine === "mysql" ? await about(`variables of ${run.dstApp}`, "GET /v1/apps/:app/variables", () => dst.variables.list(run.dstApp, { aliases: false })) : [];
     const databaseUrl = variables.find((v) => v.name === DATABASE_URL_VARIABLE.mysql)?.value;
+    record.backups[addon.id] = { backupId, restored: false, restoreStarted: true };
+    run.save();
     const started = await about(label, "POST /v1/apps/:app/run (detached restore one-off)", () =>
       dst.oneOffs.runDetached(run.dstApp, { command: restoreCommand(engine, sentinel), env: restoreEnv(engine, archive, databaseUrl) }),
     );
     oneOff = started.label;
-    record.backups[addon.id] = { backupId, restored: false, restoreOneOff: oneOff };
+    record.backups[addon.id] = { backupId, restored: false, restoreStarted: true, restoreOneOff: oneOff };
     run.save();
   }
   const running = oneOff;
@@ -123,4 +146,15 @@ function succeeded(lines: readonly string[], sentinel: string): boolean {
 /** The exit status a one-off's log lines report, once it has ended. */
 function exitOf(lines: readonly string[]): string | undefined {
   return /Process exited with status (\d+)/.exec(lines.find((l) => /Process exited with status/.test(l)) ?? "")?.[1];
+}
+
+/**
+ * After a start whose answer was lost, or a kill while the restore ran: the one-off may have
+ * run (or still run) unseen. Once no one-off runs on the new app, its logs say whether one
+ * printed this backup's sentinel; only if none did is another started.
+ */
+async function restoredBefore(run: MigrationRun, label: string, sentinel: string): Promise<boolean> {
+  const { dst } = run;
+  await waitFor(run, label, "a restore one-off started before", () => dst.formation.running(run.dstApp), (containers) => !containers.some((c) => c.type === "one-off"), 500);
+  return (await dst.logs.lines(run.dstApp, { lines: 500 })).some((line) => line.includes(sentinel));
 }

@@ -61,11 +61,13 @@ export interface ClientRecord {
   /** The destination deployment this engine started (never a second one while it builds). */
   deploymentId: string | null;
   /**
-   * Per source addon id: the backup taken for the data step, whether it was restored, and the
-   * label of the restore one-off started for it (a resumed run waits for that one instead of
-   * starting a second restore into the same database).
+   * Per source addon id: the backup taken for the data step, and whether it was restored.
+   * While its start is in flight, `backupId` is "" and `before` lists the backups that existed;
+   * `restoreStarted` once a restore one-off may have been started, and `restoreOneOff` its label
+   * once the start answered (a resumed run waits for that one, or reads the logs for its
+   * sentinel, instead of starting a second restore into the same database).
    */
-  backups: Record<string, { backupId: string; restored: boolean; restoreOneOff?: string | null }>;
+  backups: Record<string, { backupId: string; restored: boolean; before?: string[]; restoreStarted?: boolean; restoreOneOff?: string | null }>;
   manualActions: ManualAction[];
   copied: Record<string, CopiedCount>;
 }

@@ -1,10 +1,11 @@
 import { startSimulator, type FaultRule } from "../../../simulator";
 import { simulatorWithEnv } from "../../support/simulator-env";
 import { declaration } from "../support/declarations";
-import { reachedHandler, SHORT_TIMEOUT_MS, type FaultKind } from "../support/fault-kinds";
+import { reachedHandler, type FaultKind } from "../support/fault-kinds";
 import { driveWithMigrator, shortTimeoutClient } from "../support/migrator-driver";
 import { driveWithProvider } from "../support/provider-driver";
 import { delay } from "../support/wait-for";
+import { SHORT_TIMEOUT_ENV, withEnvironment } from "../support/environment";
 import type { Route } from "../support/routes";
 import { judge, type ScenarioResult } from "./result";
 
@@ -40,22 +41,5 @@ export async function faultScenario(route: Route, kind: FaultKind, driver: Drive
     });
   } finally {
     await simulator.close();
-  }
-}
-
-/** What a user on a slow network would set; here it makes latency faults exceed the timeout. */
-const SHORT_TIMEOUT_ENV = { SCALINGO_HTTP_TIMEOUT_MS: String(SHORT_TIMEOUT_MS), SCALINGO_RETRY_BASE_DELAY_MS: "50" };
-
-/** Runs `drive` with these variables set, then puts the environment back as it was. */
-async function withEnvironment<T>(variables: Record<string, string>, drive: () => Promise<T>): Promise<T> {
-  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
-  Object.assign(process.env, variables);
-  try {
-    return await drive();
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   }
 }

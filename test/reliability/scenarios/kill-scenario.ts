@@ -8,7 +8,7 @@ import { DEMO_TOKEN, simulatorWithEnv } from "../../support/simulator-env";
 import { delay, waitFor } from "../support/wait-for";
 import { judge, type ScenarioResult } from "./result";
 
-const UP_PROCESS = path.join(__dirname, "..", "..", "support", "up-process.js");
+export const UP_PROCESS = path.join(__dirname, "..", "..", "support", "up-process.js");
 
 /** Longer steps than the fast profile, so that random kill points land inside them too. */
 const STEP_DURATIONS = { preflight: 500, prepare: 2_000, data: 1_500, finalize: 1_000 };
@@ -31,9 +31,9 @@ export function randomKillPoint(random: () => number): KillPoint {
  * It must stop by itself: at its next output line (the engine's end of the pipe is closed) or
  * when its watchdog finds the engine gone (checked every 2 s, two refusals). Far above that:
  */
-const ORPHAN_LIFETIME_LIMIT_MS = 10_000;
+export const ORPHAN_LIFETIME_LIMIT_MS = 10_000;
 /** A write the provider released just before the kill may land this much later. */
-const IN_FLIGHT_GRACE_MS = 100;
+export const IN_FLIGHT_GRACE_MS = 100;
 
 /**
  * `pulumi up` of the root program (stage finalize) in a process group of its own, killed with
@@ -115,7 +115,7 @@ export async function killScenario(point: KillPoint, label: string): Promise<Sce
 }
 
 /** What a user does after a crashed `pulumi up`; a failure is kept as the scenario's outcome. */
-async function recover(stack: Awaited<ReturnType<typeof rootProgramStack>>): Promise<{ cancel: string; error?: Error }> {
+export async function recover(stack: Awaited<ReturnType<typeof rootProgramStack>>): Promise<{ cancel: string; error?: Error }> {
   let cancel = "lock released";
   try {
     await stack.stack.cancel();
@@ -135,7 +135,7 @@ async function recover(stack: Awaited<ReturnType<typeof rootProgramStack>>): Pro
 }
 
 /** The intent journal the provider kept for this stack (scripts/support/local-engine.ts puts it there). */
-function journalFiles(dir: string): string[] {
+export function journalFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).map((file) => fs.readFileSync(path.join(dir, file), "utf8"));
 }
@@ -145,7 +145,7 @@ function journalFiles(dir: string): string[] {
  * still running after the limit is killed here, so that it cannot disturb the recovery, and
  * reported as having lived past the limit.
  */
-async function orphanLifetime(authUrl: string, killedAt: number): Promise<number> {
+export async function orphanLifetime(authUrl: string, killedAt: number): Promise<number> {
   const environment = `SCALINGO_AUTH_URL=${authUrl}`;
   for (;;) {
     const orphans = dynamicProviderProcesses({ environment });
@@ -160,7 +160,7 @@ async function orphanLifetime(authUrl: string, killedAt: number): Promise<number
 }
 
 /** Writes (not token exchanges) the simulator received since `since`. */
-function writesSince(simulator: Simulator, since: number): string[] {
+export function writesSince(simulator: Simulator, since: number): string[] {
   return simulator
     .requests()
     .filter((r) => r.method !== "GET" && !r.path.endsWith("/tokens/exchange") && Date.parse(r.time) >= since)

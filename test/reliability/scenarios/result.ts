@@ -11,11 +11,20 @@ import { STEPS_TO_FINALIZE } from "../support/declarations";
  */
 export interface ScenarioResult {
   name: string;
+  /** Which engine moved the app; absent: the server engine (Scalingo's region-migration API). */
+  engine?: "server" | "client";
   migrationsIntended: number;
   migrationsCompleted: number;
   faultsInjected: number;
   duplicateCreates: number;
   duplicateRuns: number;
+  /**
+   * Client engine: what was created or started twice, per kind (only kinds above 0). Its
+   * `duplicateCreates` sums the destination objects (apps, addons, domains, variables,
+   * collaborators, notifiers, alerts, log drains, autoscalers), `duplicateRuns` what it starts
+   * (deployments, backups, restore one-offs).
+   */
+  duplicatesByKind?: Record<string, number>;
   /**
    * Artifacts (outputs, progress lines, errors, and whatever the scenario adds) holding a
    * credential, plus credentials on the wire anywhere but where they belong.

@@ -45,7 +45,10 @@ function apiTokensIn(text: string, apiTokens: readonly string[]): string[] {
  * requests that carried one where it belongs: zero means the scan saw no credential at all,
  * so it could not have seen a misplaced one either.
  */
-export function credentialsOnTheWire(captured: readonly CapturedRequest[], apiTokens: readonly string[]): { outOfPlace: string[]; inPlace: number } {
+export function credentialsOnTheWire(
+  captured: readonly CapturedRequest[],
+  apiTokens: readonly string[],
+): { outOfPlace: string[]; inPlace: number } {
   const outOfPlace: string[] = [];
   let inPlace = 0;
   for (const request of captured) {
@@ -61,7 +64,7 @@ export function credentialsOnTheWire(captured: readonly CapturedRequest[], apiTo
       ["URL", request.url],
       ["other headers", JSON.stringify(otherHeaders)],
       ["body", request.body],
-      // The exchange's answer is where a bearer comes from; the API token has no business there.
+      // The exchange's answer (and an addon-token answer) is where a bearer comes from; the API token has no business there.
       ["answer", isExchange || issuesAddonToken ? request.responseBody.replace(JWT, "") : request.responseBody],
     ];
     for (const [part, text] of elsewhere) for (const found of secretsIn(text, apiTokens)) outOfPlace.push(`${where}: ${found} in the ${part}`);
