@@ -50,7 +50,7 @@ export function configure(config: { get(key: string): string | undefined }): voi
 
 function scalingoClient(): ScalingoClient {
   client ??= scalingoClientFromEnvironment(process.env, {
-    gate: scheduler(),
+    gate: beforeEachWrite(scheduler()),
     ...httpTuning(process.env),
     ...(settings.apiToken ? { apiToken: settings.apiToken } : {}),
     ...(settings.authUrl ? { authUrl: settings.authUrl } : {}),
@@ -76,6 +76,16 @@ function httpTuning(env: NodeJS.ProcessEnv): { timeoutMs?: number; retries?: num
     retryBaseDelayMs: read("SCALINGO_RETRY_BASE_DELAY_MS", 1),
   };
   return Object.fromEntries(Object.entries(tuning).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * Every write, of either engine, first checks that the Pulumi engine that started this process
+ * still answers (one local connect), right before it leaves the budget's queue: after a
+ * `kill -9` of `pulumi up` an orphaned provider must not send a write it had queued, nor the
+ * client engine's next write of a sub-step (they come without a progress line in between).
+ */
+function beforeEachWrite(gate: RequestScheduler) {
+  return checkingBeforeWrites(gate, () => engineStillThere());
 }
 
 let sharedScheduler: RequestScheduler | undefined;
@@ -167,8 +177,7 @@ function publicApi(): PublicApi {
     // The server client validates the environment (token, auth URL) the same way for both.
     const { authUrl } = clientForEngines();
     const apiToken = (settings.apiToken ?? process.env.SCALINGO_API_TOKEN)!;
-    // The client engine writes without an output line between writes: each one checks first that the engine is still there.
-    api = new PublicApi({ apiToken, authUrl, gate: checkingBeforeWrites(scheduler(), () => engineStillThere()), ...httpTuning(process.env) });
+    api = new PublicApi({ apiToken, authUrl, gate: beforeEachWrite(scheduler()), ...httpTuning(process.env) });
   }
   return api;
 }
