@@ -17,13 +17,15 @@ import type { ClientRecord, ClientRecords } from "./record";
 import { previewChanges } from "./preview";
 import { readBack } from "./refresh";
 import { MigrationRun } from "./run";
+import { asyncPollSchedule, type AsyncWork } from "./waiting";
 import { planFrom, resumeStepOf, snapshotOfRecord, STEP_STATUS, stepsToRun } from "./status";
 
 export interface ClientEngineDeps {
   /** The public API, built on first use (planning needs none; a preview may have no token). */
   api: () => PublicApi;
   records: ClientRecords;
-  schedule?: PollSchedule;
+  /** When to look at asynchronous work (addons, deployments, backups, operations); one per process by default. */
+  schedule?: PollSchedule<AsyncWork>;
   log: (line: string) => void;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -151,7 +153,7 @@ export class ClientEngine implements MigrationEngine {
 
   private run(spec: MigrationSpec, record: ClientRecord): MigrationRun {
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-    return new MigrationRun(this.deps.api(), spec, record, this.deps.records, this.deps.log, this.resourceName, sleep);
+    return new MigrationRun(this.deps.api(), spec, record, this.deps.records, this.deps.log, this.resourceName, sleep, this.deps.schedule ?? asyncPollSchedule);
   }
 }
 

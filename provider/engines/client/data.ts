@@ -1,4 +1,4 @@
-import { backupSettled, reveal, type Addon } from "../../client/public";
+import { backupSettled, reveal, type Addon, type CallOptions, type Secret } from "../../client/public";
 import { addonLabel, DATABASE_URL_VARIABLE, dataMoveOf } from "./addon-kinds";
 import { newTally } from "./copied";
 import { about, ReconcileError } from "./errors";
@@ -53,17 +53,19 @@ async function backup(run: MigrationRun, addon: Addon): Promise<string> {
   const label = `backup of ${addonLabel(addon, record.sourceRegion)}`;
   const known = record.backups[addon.id];
   let backupId: string | undefined = known?.backupId;
+  let startedAt: number | undefined;
   if (backupId) {
     const current = await about(label, "GET /api/backups/:id", () => src.databases.showBackup(run.srcApp, addon.id, backupId!));
     if (current.status === "error") backupId = undefined;
   }
   if (!backupId) {
     backupId = (await about(label, "POST /api/databases/:id/backups", () => src.databases.createBackup(run.srcApp, addon.id))).id;
+    startedAt = Date.now();
     record.backups[addon.id] = { backupId, restored: false };
     run.save();
   }
   const id = backupId;
-  const done = await waitFor(run, label, "the backup", () => src.databases.showBackup(run.srcApp, addon.id, id), backupSettled, 500);
+  const done = await waitFor(run, "backup", label, "the backup", (options) => src.databases.showBackup(run.srcApp, addon.id, id, options), backupSettled, startedAt);
   if (done.status !== "done") throw new ReconcileError(`${label} (backup ${id})`, "the backup failed on Scalingo: run `pulumi up` again to take a new one");
   return id;
 }
@@ -72,7 +74,7 @@ async function backup(run: MigrationRun, addon: Addon): Promise<string> {
 async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DATABASE_URL_VARIABLE, backupId: string): Promise<void> {
   const { src, dst, record } = run;
   if (record.backups[addon.id]?.restored) return;
-  const dstAddons = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => dst.addons.list(run.dstApp));
+  const dstAddons = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => run.destination.read("addons", () => dst.addons.list(run.dstApp)));
   const target = dstAddons.find((a) => a.provider.name === addon.provider.name);
   const label = `import into ${target ? addonLabel(target, record.destinationRegion) : `addon ${addon.provider.name.toLowerCase()} on ${record.destinationRegion}`}`;
   if (!target) throw new ReconcileError(label, "the destination has no such addon: run prepare again");
@@ -84,14 +86,20 @@ async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DAT
   const started = await about(label, "POST /v1/apps/:app/run (detached restore one-off)", () =>
     dst.oneOffs.runDetached(run.dstApp, { command: restoreCommand(engine, sentinel), env: restoreEnv(engine, url, databaseUrl) }),
   );
-  const lines = await waitFor(
-    run,
-    label,
-    `the restore one-off ${started.label}`,
-    async () => (await dst.logs.lines(run.dstApp, { lines: 500 })).filter((l) => l.includes(`[${started.label}]`)),
-    (own) => own.some((l) => /Process exited with status \d+/.test(l)),
-    500,
-  );
+  const startedAt = Date.now();
+  // The log service's URL is fetched once (one request on the budget) and read until the
+  // one-off exits; the log service itself is not on the budget. An expired URL is fetched again.
+  let logsUrl: Secret | undefined;
+  const ownLines = async (options: CallOptions): Promise<string[]> => {
+    logsUrl ??= await dst.logs.url(run.dstApp, options);
+    const url = logsUrl;
+    const all = await dst.logs.linesAt(url, { lines: 500 }).catch((error: unknown) => {
+      logsUrl = undefined;
+      throw error;
+    });
+    return all.filter((l) => l.includes(`[${started.label}]`));
+  };
+  const lines = await waitFor(run, "restore", label, `the restore one-off ${started.label}`, (options) => retryOnce(() => ownLines(options)), (own) => own.some((l) => /Process exited with status \d+/.test(l)), startedAt);
   const exit = /Process exited with status (\d+)/.exec(lines.find((l) => /Process exited with status/.test(l)) ?? "")?.[1];
   if (exit !== "0" || !lines.some((l) => l.includes(sentinel))) {
     const errors = lines.filter((l) => /error|denied|not found|could not|Could not|\(\d+\)/.test(l)).map((l) => l.split(`[${started.label}] `)[1] ?? l);
@@ -100,4 +108,13 @@ async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DAT
   }
   record.backups[addon.id] = { backupId, restored: true };
   run.save();
+}
+
+/** A read through a pre-signed URL that may have expired since it was fetched: tried once more with a fresh one. */
+async function retryOnce<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch {
+    return read();
+  }
 }
