@@ -19,7 +19,7 @@ export const ASYNC_POLLING: AdaptiveScheduleOptions<AsyncWork> = {
   firstDelayMs: 1_000,
   rampMs: 0,
   dueGapMs: 2_500,
-  maxGapMs: 15_000,
+  maxGapMs: 30_000,
   learningRate: 0.5,
   learnedFirstLook: 1.05,
 };
