@@ -15,6 +15,7 @@ import { preflight } from "./preflight";
 import { prepare } from "./prepare";
 import type { ClientRecord, ClientRecords } from "./record";
 import { previewChanges } from "./preview";
+import { previewReader, takePreviewReads } from "./preview-handoff";
 import { readBack } from "./refresh";
 import { MigrationRun } from "./run";
 import { asyncPollSchedule, type AsyncWork } from "./waiting";
@@ -105,7 +106,7 @@ export class ClientEngine implements MigrationEngine {
 
   async describeNextUp(spec: MigrationSpec, last: MigrationSnapshot | undefined, plan: UpPlan): Promise<string[]> {
     if (!plan.steps.length) return [];
-    return previewChanges(this.deps.api(), spec, plan.steps, last?.destination.appId ?? null);
+    return previewChanges(this.deps.api(), spec, plan.steps, last?.destination.appId ?? null, previewReader(spec.owner, spec.sourceRegion, spec.app));
   }
 
   private async runStep(run: MigrationRun, step: RunStep): Promise<void> {
@@ -153,7 +154,10 @@ export class ClientEngine implements MigrationEngine {
 
   private run(spec: MigrationSpec, record: ClientRecord): MigrationRun {
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-    return new MigrationRun(this.deps.api(), spec, record, this.deps.records, this.deps.log, this.resourceName, sleep, this.deps.schedule ?? asyncPollSchedule);
+    const run = new MigrationRun(this.deps.api(), spec, record, this.deps.records, this.deps.log, this.resourceName, sleep, this.deps.schedule ?? asyncPollSchedule);
+    const previewed = takePreviewReads(spec.owner, spec.sourceRegion, spec.app);
+    if (previewed) run.adoptSourceReads(previewed);
+    return run;
   }
 }
 

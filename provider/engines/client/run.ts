@@ -82,6 +82,11 @@ export class MigrationRun {
     return value;
   }
 
+  /** Source reads this process's preview of the same `up` made moments ago (preview-handoff.ts): used as if made here. */
+  adoptSourceReads(reads: ReadonlyMap<string, Promise<unknown>>): void {
+    for (const [key, value] of reads) this.sourceReads.set(key, value);
+  }
+
   /** Milliseconds left before the current step's limit. */
   remainingMs(): number {
     return this.deadline - Date.now();

@@ -9,15 +9,15 @@ export type AsyncWork = "operation" | "addon" | "deployment" | "backup" | "resto
 
 /**
  * How the client engine looks at asynchronous work: the shared poll schedule (see
- * provider/migration/poll-schedule.ts) with priors of Scalingo's orders of magnitude, no quick
- * looks at the start (these jobs take seconds to minutes, never milliseconds), and once a
- * kind's duration is learned the first look goes at it, not before: in a fleet every look is
- * a request another migration could have used.
+ * provider/migration/poll-schedule.ts) with priors of Scalingo's orders of magnitude, one
+ * quick look at 0.5 s (a job that is already over, or a fast simulator), then looks that halve
+ * the time to the expected end; once a kind's duration is learned the first look goes at it,
+ * not before: in a fleet every look is a request another migration could have used.
  */
 export const ASYNC_POLLING: AdaptiveScheduleOptions<AsyncWork> = {
   expectedMs: { operation: 8_000, addon: 30_000, deployment: 90_000, backup: 30_000, restore: 20_000 },
-  firstDelayMs: 1_000,
-  rampMs: 0,
+  firstDelayMs: 500,
+  rampMs: 500,
   dueGapMs: 2_500,
   maxGapMs: 30_000,
   learningRate: 0.5,

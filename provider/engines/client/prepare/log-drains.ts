@@ -11,7 +11,7 @@ import type { MigrationRun } from "../run";
 export async function reconcileLogDrains(run: MigrationRun): Promise<void> {
   const { src, dst } = run;
   const tally = newTally();
-  const appDrains = await about(`log drains of ${run.srcApp}`, "GET /v1/apps/:app/log_drains", () => src.logDrains.list(run.srcApp));
+  const appDrains = await about(`log drains of ${run.srcApp}`, "GET /v1/apps/:app/log_drains", () => run.sourceRead("logDrains", () => src.logDrains.list(run.srcApp)));
   const presentApp = await about(`log drains of ${run.dstApp}`, "GET /v1/apps/:app/log_drains", () => run.destination.read("logDrains", () => dst.logDrains.list(run.dstApp), []));
   for (const drain of missing(appDrains, presentApp)) {
     await about(`${typeOf(drain)} log drain of ${run.dstApp}`, "POST /v1/apps/:app/log_drains", () => dst.logDrains.add(run.dstApp, { type: typeOf(drain), url: drain.url }));

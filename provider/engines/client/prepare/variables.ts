@@ -12,7 +12,7 @@ import type { MigrationRun } from "../run";
  */
 export async function reconcileVariables(run: MigrationRun): Promise<number> {
   const { src, dst } = run;
-  const sources = await about(`variables of ${run.srcApp}`, "GET /v1/apps/:app/variables", () => src.variables.list(run.srcApp, { aliases: true }));
+  const sources = await about(`variables of ${run.srcApp}`, "GET /v1/apps/:app/variables", () => run.sourceRead("variables", () => src.variables.list(run.srcApp, { aliases: true })));
   // Read even on a new app: its addons injected their own variables.
   const present = await about(`variables of ${run.dstApp}`, "GET /v1/apps/:app/variables", () => run.destination.read("variables", () => dst.variables.list(run.dstApp, { aliases: true })));
   const tally = newTally();
