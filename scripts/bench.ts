@@ -20,6 +20,11 @@
  * `--stacks K` measures instead the same fleet split over K stacks, K `pulumi up` processes at
  * once on one account (issue #15): with the budget shared through a throwaway redis-server,
  * then without it, against the single-process lower bound.
+ *
+ * The client engine (issue #14) is measured after the server engine's figures, or alone with
+ * `--engine client` (`--engine server` skips it): shop-app create → finalize against what a
+ * perfect client needs, and a fleet of `--client-fleet N` (default 20) varied apps on the real
+ * engine. See scripts/bench/client.ts.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -39,6 +44,7 @@ import { percentile } from "./bench/stats";
 import { fleetAppNames, fleetLowerBound, finalizeSpec, parseFleetSize, parseSeed, RATE_LIMIT, serverPath } from "./bench/fleet";
 import { fleetProgram, runStackFleet, splitFleet } from "./bench/stacks";
 import { startRedisServer } from "./support/redis-server";
+import { CLIENT_FLEET_DEFAULT, clientFleetMigration, singleClientMigration } from "./bench/client";
 
 const SINGLE_APPS = ["my-app", "my-app-2", "fleet-app-01", "fleet-app-02", "fleet-app-03"];
 
@@ -52,10 +58,16 @@ async function main(): Promise<void> {
       "fleet-only": { type: "boolean", default: false },
       timeline: { type: "string" },
       stacks: { type: "string" },
+      engine: { type: "string", default: "all" },
+      "client-fleet": { type: "string", default: String(CLIENT_FLEET_DEFAULT) },
     },
     strict: true,
   });
   const fleet = parseFleetSize(values.fleet);
+  const engines = values.engine;
+  if (engines !== "all" && engines !== "server" && engines !== "client") throw new Error(`--engine must be all, server or client, got '${engines}'`);
+  const clientFleet = Number(values["client-fleet"]);
+  if (!Number.isInteger(clientFleet) || clientFleet < 1 || clientFleet > 99) throw new Error(`--client-fleet must be a whole number from 1 to 99, got '${values["client-fleet"]}'`);
   const profile = values.profile as Profile;
   const seed = parseSeed(values.seed);
   if (!(profile in PROFILE_DURATIONS)) throw new Error(`--profile must be realistic or fast, got '${values.profile}'`);
@@ -65,6 +77,11 @@ async function main(): Promise<void> {
   log(`seed ${seed} (replay: --seed ${seed}): every app's steps spread ×0.5–×2 around its own, data scaled by database size`);
   if (values.stacks !== undefined) {
     const figures = await splitFleetFigures(profile, fleet, Number(values.stacks), seed);
+    if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+    return;
+  }
+  if (engines === "client") {
+    const figures = await clientFigures(clientFleet);
     if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
     return;
   }
@@ -93,7 +110,40 @@ async function main(): Promise<void> {
   };
   printTable(figures, single.latencies.length, fleetFigures);
   log(`fleet server paths (create → done, per app): ${describeSpread(fleetFigures.serverPaths)}`);
-  if (values.json) fs.writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+  const client = engines === "all" ? await clientFigures(clientFleet) : {};
+  if (values.json) fs.writeFileSync(values.json, `${JSON.stringify({ ...figures, ...client }, null, 2)}\n`);
+}
+
+/** The client engine's figures (issue #14): one rich app, then a fleet of varied apps. */
+async function clientFigures(count: number) {
+  log("client engine 1. shop-app create → finalize (realistic async durations, rate limit on)…");
+  const single = await singleClientMigration(log);
+  log(`client engine 2. fleet of ${count} varied apps on the real engine…`);
+  const fleet = await clientFleetMigration(count, log);
+  const figures = {
+    clientRequestsPerMigration: single.requests,
+    clientMinimumRequestsPerMigration: single.minimum.total,
+    clientMigrationWallMs: single.wallMs,
+    clientFleetApps: count,
+    clientFleetWallMs: fleet.wallMs,
+    clientFleetLowerBoundMs: fleet.lowerBoundMs,
+    clientFleet429s: fleet.rateLimited,
+    clientFleetFailures: fleet.failures,
+    clientFleetRequests: fleet.requests,
+    clientFleetMinimumRequests: fleet.minimumRequests,
+  };
+  const rows: [string, string][] = [
+    ["client engine: shop-app requests (create → finalize)", `${single.requests} (${round(single.requests / single.minimum.total, 2)}x the minimum ${single.minimum.total}; target 1.5x)`],
+    ["  minimum by kind (reads+writes+polls)", single.minimum.kinds.map((k) => `${k.kind} ${k.reads}+${k.writes}+${k.polls}`).join(", ")],
+    ["  wall time / 429s", `${seconds(single.wallMs)} / ${single.rateLimited}`],
+    [`client fleet of ${count}: wall time`, `${seconds(fleet.wallMs)}`],
+    ["  lower bound", `${seconds(fleet.lowerBoundMs)} (essential requests ${fleet.minimumRequests} at ${RATE_LIMIT}/min = ${seconds(fleet.budgetMs)}, longest async path ${seconds(fleet.serverPathMs)}) → ${round(fleet.wallMs / fleet.lowerBoundMs, 2)}x`],
+    ["  requests / 429s / failed migrations", `${fleet.requests} (${round(fleet.requests / fleet.minimumRequests, 2)}x the minimum) / ${fleet.rateLimited} / ${fleet.failures}`],
+  ];
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log("");
+  for (const [key, value] of rows) console.log(`${key.padEnd(width)}  ${value}`);
+  return figures;
 }
 
 /** Five migrations through the same pieces the provider uses (client, scheduler, schedule, migrator). */

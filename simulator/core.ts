@@ -25,7 +25,7 @@ import { World } from "./world/world";
 import { InvalidError, NotFoundError } from "./domain-errors";
 import { documentsDigest } from "./world/addon-identity";
 import { pointDns } from "./world/public/domain-ops";
-import type { DatabaseDocument } from "./world/types";
+import type { App, DatabaseDocument, Project } from "./world/types";
 
 /** Everything the simulator holds, wired together; the HTTP server is a view onto it. */
 export class SimulatorCore {
@@ -131,7 +131,12 @@ export class SimulatorCore {
   app(region: string, nameOrId: string): AppSnapshot | undefined {
     this.settle();
     const app = this.world.findApp(region, nameOrId);
-    return app ? appSnapshot(app, this.world.account(app.ownerId), this.world.current.dns) : undefined;
+    return app ? appSnapshot(app, this.world.account(app.ownerId), this.world.current.dns, this.projectOf(app)) : undefined;
+  }
+
+  /** The app's project, as its public view names it (the admin view used to say "default" for all). */
+  private projectOf(app: App): Project | undefined {
+    return this.world.current.projects.find((p) => p.id === app.projectId);
   }
 
   /** A database addon's records and digest (the admin API's view). */
@@ -185,7 +190,7 @@ export class SimulatorCore {
   stateSnapshot(): { apps: AppSnapshot[]; migrations: MigrationJson[] } {
     this.settle();
     return {
-      apps: this.world.current.apps.map((app) => appSnapshot(app, this.world.account(app.ownerId), this.world.current.dns)),
+      apps: this.world.current.apps.map((app) => appSnapshot(app, this.world.account(app.ownerId), this.world.current.dns, this.projectOf(app))),
       migrations: this.migrationSnapshots(),
     };
   }

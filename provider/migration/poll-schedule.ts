@@ -11,17 +11,21 @@ import type { TimedStep } from "./spec";
  * the steps this process has watched: once a step's duration is known, the first look goes
  * just before its expected end, so a fleet's later migrations poll once or twice per step.
  */
-export interface PollSchedule {
-  nextDelayMs(step: TimedStep, elapsedMs: number): number;
+export interface PollSchedule<K extends string = TimedStep> {
+  nextDelayMs(step: K, elapsedMs: number): number;
   /** A step was seen to end after `durationMs`: expect about that next time. */
-  observe(step: TimedStep, durationMs: number): void;
+  observe(step: K, durationMs: number): void;
   /** How long a step is expected to take, as far as this schedule knows. */
-  expectedMs(step: TimedStep): number;
+  expectedMs(step: K): number;
 }
 
-export interface AdaptiveScheduleOptions {
+/**
+ * `K`: what is waited for (a migration's steps; the client engine's asynchronous jobs, see
+ * provider/engines/client/waiting.ts).
+ */
+export interface AdaptiveScheduleOptions<K extends string = TimedStep> {
   /** Prior expected duration of each step, until one has been observed. */
-  expectedMs: Record<TimedStep, number>;
+  expectedMs: Record<K, number>;
   /** The quick looks at the start: first delay, then growing, until `rampMs` have passed. */
   firstDelayMs: number;
   rampMs: number;
@@ -31,6 +35,11 @@ export interface AdaptiveScheduleOptions {
   maxGapMs: number;
   /** Weight of the newest observation in the learned duration. */
   learningRate: number;
+  /**
+   * When the first look goes once a duration has been learned, as a fraction of it (default
+   * LEARNED_FIRST_LOOK). Under 1 favours noticing the end soon; 1 or more favours fewer looks.
+   */
+  learnedFirstLook?: number;
 }
 
 export const DEFAULT_POLLING: AdaptiveScheduleOptions = {
@@ -49,17 +58,18 @@ export const DEFAULT_POLLING: AdaptiveScheduleOptions = {
  */
 const LEARNED_FIRST_LOOK = 0.85;
 
-export class AdaptivePollSchedule implements PollSchedule {
-  private readonly learned = new Map<TimedStep, number>();
+export class AdaptivePollSchedule<K extends string = TimedStep> implements PollSchedule<K> {
+  private readonly learned = new Map<K, number>();
 
-  constructor(private readonly options: AdaptiveScheduleOptions = DEFAULT_POLLING) {}
+  constructor(private readonly options: AdaptiveScheduleOptions<K> = DEFAULT_POLLING as unknown as AdaptiveScheduleOptions<K>) {}
 
-  nextDelayMs(step: TimedStep, elapsedMs: number): number {
+  nextDelayMs(step: K, elapsedMs: number): number {
     const { firstDelayMs, rampMs, dueGapMs, maxGapMs } = this.options;
     const learned = this.learned.get(step);
-    if (learned !== undefined && elapsedMs < learned * LEARNED_FIRST_LOOK) {
+    const firstLook = this.options.learnedFirstLook ?? LEARNED_FIRST_LOOK;
+    if (learned !== undefined && elapsedMs < learned * firstLook) {
       // Seen before: the first look goes straight to just before the expected end.
-      return Math.max(firstDelayMs, learned * LEARNED_FIRST_LOOK - elapsedMs);
+      return Math.max(firstDelayMs, learned * firstLook - elapsedMs);
     }
     if (learned === undefined && elapsedMs < rampMs) return Math.max(firstDelayMs, elapsedMs * 0.6);
     const remaining = this.expectedMs(step) - elapsedMs;
@@ -68,13 +78,13 @@ export class AdaptivePollSchedule implements PollSchedule {
     return Math.min(maxGapMs, dueGapMs + Math.max(0, -remaining) / 8);
   }
 
-  observe(step: TimedStep, durationMs: number): void {
+  observe(step: K, durationMs: number): void {
     const before = this.learned.get(step);
     const rate = this.options.learningRate;
     this.learned.set(step, before === undefined ? durationMs : before * (1 - rate) + durationMs * rate);
   }
 
-  expectedMs(step: TimedStep): number {
+  expectedMs(step: K): number {
     return this.learned.get(step) ?? this.options.expectedMs[step];
   }
 }

@@ -143,7 +143,7 @@ export function log(line: string): void {
  * the public API. Both share the process's one request budget.
  */
 export function engine(resourceName: string, kind: EngineKind = "server"): MigrationEngine {
-  if (kind === "client") return new ClientEngine({ api: publicApi, records, schedule: pollSchedule, log }, resourceName);
+  if (kind === "client") return new ClientEngine({ api: publicApi, records, log }, resourceName);
   return new ServerEngine({ client: clientForEngines, journal: intentJournal(), schedule: pollSchedule, log }, resourceName);
 }
 

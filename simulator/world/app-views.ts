@@ -152,9 +152,9 @@ export interface AppSnapshot extends AppJson {
   dns: Record<string, string | null>;
 }
 
-export function appSnapshot(app: App, owner: Account | undefined, dns: Record<string, string> = {}): AppSnapshot {
+export function appSnapshot(app: App, owner: Account | undefined, dns: Record<string, string> = {}, project?: Pick<Project, "id" | "name">): AppSnapshot {
   return {
-    ...appJson(app, owner),
+    ...appJson(app, owner, project),
     domains: app.domains.map((d) => domainJson(app, d)),
     addons: app.addons.map((a) => ({
       id: a.id,

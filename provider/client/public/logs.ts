@@ -24,7 +24,11 @@ export class Logs {
 
   /** The last lines, oldest first. Two requests: one on the budget (the URL), one outside it. */
   async lines(app: string, request: LogsRequest = {}, options?: CallOptions): Promise<string[]> {
-    const url = await this.url(app, options);
+    return this.linesAt(await this.url(app, options), request);
+  }
+
+  /** The last lines from a log service URL got from `url()` (no request on the budget; it expires). */
+  async linesAt(url: Secret, request: LogsRequest = {}): Promise<string[]> {
     const query: Record<string, string> = { n: String(request.lines ?? 100) };
     if (request.filter) query.filter = request.filter;
     const answer = await this.channel.signedUrl(url, "logs URL", { method: "GET", query });

@@ -15,15 +15,18 @@ import { preflight } from "./preflight";
 import { prepare } from "./prepare";
 import type { ClientRecord, ClientRecords } from "./record";
 import { previewChanges } from "./preview";
+import { previewReader, takePreviewReads } from "./preview-handoff";
 import { readBack } from "./refresh";
 import { MigrationRun } from "./run";
+import { asyncPollSchedule, type AsyncWork } from "./waiting";
 import { planFrom, resumeStepOf, snapshotOfRecord, STEP_STATUS, stepsToRun } from "./status";
 
 export interface ClientEngineDeps {
   /** The public API, built on first use (planning needs none; a preview may have no token). */
   api: () => PublicApi;
   records: ClientRecords;
-  schedule?: PollSchedule;
+  /** When to look at asynchronous work (addons, deployments, backups, operations); one per process by default. */
+  schedule?: PollSchedule<AsyncWork>;
   log: (line: string) => void;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -103,7 +106,7 @@ export class ClientEngine implements MigrationEngine {
 
   async describeNextUp(spec: MigrationSpec, last: MigrationSnapshot | undefined, plan: UpPlan): Promise<string[]> {
     if (!plan.steps.length) return [];
-    return previewChanges(this.deps.api(), spec, plan.steps, last?.destination.appId ?? null);
+    return previewChanges(this.deps.api(), spec, plan.steps, last?.destination.appId ?? null, previewReader(spec.owner, spec.sourceRegion, spec.app));
   }
 
   private async runStep(run: MigrationRun, step: RunStep): Promise<void> {
@@ -151,7 +154,10 @@ export class ClientEngine implements MigrationEngine {
 
   private run(spec: MigrationSpec, record: ClientRecord): MigrationRun {
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-    return new MigrationRun(this.deps.api(), spec, record, this.deps.records, this.deps.log, this.resourceName, sleep);
+    const run = new MigrationRun(this.deps.api(), spec, record, this.deps.records, this.deps.log, this.resourceName, sleep, this.deps.schedule ?? asyncPollSchedule);
+    const previewed = takePreviewReads(spec.owner, spec.sourceRegion, spec.app);
+    if (previewed) run.adoptSourceReads(previewed);
+    return run;
   }
 }
 

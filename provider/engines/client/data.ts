@@ -1,4 +1,4 @@
-import { backupSettled, reveal, type Addon, type Secret } from "../../client/public";
+import { backupSettled, reveal, type Addon, type CallOptions, type Secret } from "../../client/public";
 import { addonLabel, DATABASE_URL_VARIABLE, dataMoveOf } from "./addon-kinds";
 import { newTally } from "./copied";
 import { about, ReconcileError } from "./errors";
@@ -58,6 +58,7 @@ async function backup(run: MigrationRun, addon: Addon): Promise<string> {
   const label = `backup of ${addonLabel(addon, record.sourceRegion)}`;
   const known = record.backups[addon.id];
   let backupId: string | undefined = known?.backupId || undefined;
+  let startedAt: number | undefined;
   if (backupId) {
     const current = await about(label, "GET /api/backups/:id", () => src.databases.showBackup(run.srcApp, addon.id, backupId!));
     if (current.status === "error") backupId = undefined;
@@ -71,13 +72,14 @@ async function backup(run: MigrationRun, addon: Addon): Promise<string> {
     record.backups[addon.id] = { backupId: "", restored: false, before: list.map((b) => b.id) };
     run.save();
     backupId = (await about(label, "POST /api/databases/:id/backups", () => src.databases.createBackup(run.srcApp, addon.id))).id;
+    startedAt = Date.now();
   }
   if (record.backups[addon.id]?.backupId !== backupId) {
     record.backups[addon.id] = { backupId, restored: false };
     run.save();
   }
   const id = backupId;
-  const done = await waitFor(run, label, "the backup", () => src.databases.showBackup(run.srcApp, addon.id, id), backupSettled, 500);
+  const done = await waitFor(run, "backup", label, "the backup", (options) => src.databases.showBackup(run.srcApp, addon.id, id, options), backupSettled, startedAt);
   if (done.status !== "done") throw new ReconcileError(`${label} (backup ${id})`, "the backup failed on Scalingo: run `pulumi up` again to take a new one");
   return id;
 }
@@ -94,24 +96,26 @@ async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DAT
   const { src, dst, record } = run;
   const known = record.backups[addon.id];
   if (known?.restored) return;
-  const dstAddons = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => dst.addons.list(run.dstApp));
+  const dstAddons = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => run.destination.read("addons", () => dst.addons.list(run.dstApp)));
   const target = dstAddons.find((a) => a.provider.name === addon.provider.name);
   const label = `import into ${target ? addonLabel(target, record.destinationRegion) : `addon ${addon.provider.name.toLowerCase()} on ${record.destinationRegion}`}`;
   if (!target) throw new ReconcileError(label, "the destination has no such addon: run prepare again");
   const sentinel = `RESTORE-OK-${backupId.replace(/[^A-Za-z0-9-]/g, "")}`;
-  const linesOf = async (oneOff: string) => (await about(label, "GET /v1/apps/:app/logs", () => dst.logs.lines(run.dstApp, { lines: 500 }))).filter((l) => l.includes(`[${oneOff}]`));
+  const logs = destinationLogs(run);
+  const linesOf = async (oneOff: string, options: CallOptions = {}) => (await about(label, "GET /v1/apps/:app/logs", () => logs(options))).filter((l) => l.includes(`[${oneOff}]`));
   const sameBackup = known?.backupId === backupId;
   let oneOff = sameBackup ? known.restoreOneOff : null;
   // A one-off of a previous run that ended without success is done with: start a new one.
   if (oneOff) {
     const earlier = await linesOf(oneOff);
     if (exitOf(earlier) !== undefined && !succeeded(earlier, sentinel)) oneOff = null;
-  } else if (sameBackup && known.restoreStarted && (await restoredBefore(run, label, sentinel))) {
+  } else if (sameBackup && known.restoreStarted && (await restoredBefore(run, label, sentinel, logs))) {
     record.backups[addon.id] = { backupId, restored: true };
     run.save();
     return;
   }
   let url: Secret | undefined;
+  let startedAt: number | undefined;
   if (!oneOff) {
     // Fetched now, just before use: the pre-signed URL expires (10 minutes on Scalingo).
     url = await about(`backup ${backupId} of ${addonLabel(addon, record.sourceRegion)}`, "GET /api/databases/:id/backups/:id/archive", () => src.databases.archiveUrl(run.srcApp, addon.id, backupId));
@@ -123,12 +127,13 @@ async function restore(run: MigrationRun, addon: Addon, engine: keyof typeof DAT
     const started = await about(label, "POST /v1/apps/:app/run (detached restore one-off)", () =>
       dst.oneOffs.runDetached(run.dstApp, { command: restoreCommand(engine, sentinel), env: restoreEnv(engine, archive, databaseUrl) }),
     );
+    startedAt = Date.now();
     oneOff = started.label;
     record.backups[addon.id] = { backupId, restored: false, restoreStarted: true, restoreOneOff: oneOff };
     run.save();
   }
   const running = oneOff;
-  const lines = await waitFor(run, label, `the restore one-off ${running}`, () => linesOf(running), (own) => exitOf(own) !== undefined, 500);
+  const lines = await waitFor(run, "restore", label, `the restore one-off ${running}`, (options) => linesOf(running, options), (own) => exitOf(own) !== undefined, startedAt);
   if (!succeeded(lines, sentinel)) {
     const exit = exitOf(lines);
     const errors = lines.filter((l) => /error|denied|not found|could not|Could not|\(\d+\)/.test(l)).map((l) => l.split(`[${running}] `)[1] ?? l);
@@ -153,8 +158,35 @@ function exitOf(lines: readonly string[]): string | undefined {
  * run (or still run) unseen. Once no one-off runs on the new app, its logs say whether one
  * printed this backup's sentinel; only if none did is another started.
  */
-async function restoredBefore(run: MigrationRun, label: string, sentinel: string): Promise<boolean> {
+async function restoredBefore(run: MigrationRun, label: string, sentinel: string, logs: (options?: CallOptions) => Promise<string[]>): Promise<boolean> {
   const { dst } = run;
-  await waitFor(run, label, "a restore one-off started before", () => dst.formation.running(run.dstApp), (containers) => !containers.some((c) => c.type === "one-off"), 500);
-  return (await dst.logs.lines(run.dstApp, { lines: 500 })).some((line) => line.includes(sentinel));
+  await waitFor(run, "restore", label, "a restore one-off started before", (options) => dst.formation.running(run.dstApp, options), (containers) => !containers.some((c) => c.type === "one-off"));
+  return (await logs()).some((line) => line.includes(sentinel));
+}
+
+/**
+ * The destination's log lines, read through the log service: its URL is fetched once (one
+ * request on the budget) and read until the one-off exits; the log service itself is not on
+ * the budget. An expired URL is fetched again, once.
+ */
+function destinationLogs(run: MigrationRun): (options?: CallOptions) => Promise<string[]> {
+  let logsUrl: Secret | undefined;
+  const read = async (options: CallOptions): Promise<string[]> => {
+    logsUrl ??= await run.dst.logs.url(run.dstApp, options);
+    const url = logsUrl;
+    return run.dst.logs.linesAt(url, { lines: 500 }).catch((error: unknown) => {
+      logsUrl = undefined;
+      throw error;
+    });
+  };
+  return (options = {}) => retryOnce(() => read(options));
+}
+
+/** A read through a pre-signed URL that may have expired since it was fetched: tried once more with a fresh one. */
+async function retryOnce<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch {
+    return read();
+  }
 }

@@ -28,7 +28,7 @@ export async function finalize(run: MigrationRun): Promise<void> {
 async function startDestination(run: MigrationRun): Promise<void> {
   const formation = run.record.formation ?? [];
   const label = `formation of ${run.dstApp} on ${run.record.destinationRegion}`;
-  const current = await about(label, "GET /v1/apps/:app/containers", () => run.dst.formation.containers(run.dstApp));
+  const current = await about(label, "GET /v1/apps/:app/containers", () => run.destination.read("containers", () => run.dst.formation.containers(run.dstApp), undefined, "deployed"));
   const targets = formation
     .filter((c) => current.some((d) => d.name === c.name))
     .filter((c) => {
@@ -46,7 +46,8 @@ async function startDestination(run: MigrationRun): Promise<void> {
 
 async function reconcileAutoscalers(run: MigrationRun): Promise<void> {
   const sources = await about(`autoscalers of ${run.srcApp}`, "GET /v1/apps/:app/autoscalers", () => run.src.autoscalers.list(run.srcApp));
-  const present = await about(`autoscalers of ${run.dstApp}`, "GET /v1/apps/:app/autoscalers", () => run.dst.autoscalers.list(run.dstApp));
+  if (!sources.length) return run.tally("autoscalers", newTally());
+  const present = await about(`autoscalers of ${run.dstApp}`, "GET /v1/apps/:app/autoscalers", () => run.destination.read("autoscalers", () => run.dst.autoscalers.list(run.dstApp), []));
   const tally = newTally();
   for (const autoscaler of sources) {
     if (!present.some((a) => a.containerType === autoscaler.containerType)) {

@@ -25,7 +25,7 @@ export async function preflight(run: MigrationRun): Promise<void> {
       }
     }),
   );
-  const app = await about(`app ${spec.app} on ${record.sourceRegion}`, "GET /v1/apps/:app", () => src.apps.show(spec.app));
+  const app = await about(`app ${spec.app} on ${record.sourceRegion}`, "GET /v1/apps/:app", () => run.sourceRead("app", () => src.apps.show(spec.app)));
   Object.assign(record.source, { appId: app.id, appName: app.name });
   record.dstAppName = spec.newName || app.name;
   const stack = await run.catalogue.stack(app.stackId);
@@ -40,12 +40,12 @@ export async function preflight(run: MigrationRun): Promise<void> {
       const missing: string[] = [];
       if (!stack.dst) missing.push(`stack ${stack.name}`);
       const sizes = new Set((await run.catalogue.dstSizes()).map((s) => s.name));
-      for (const container of await src.formation.containers(app.name)) if (container.size && !sizes.has(container.size)) missing.push(`container size ${container.size} (${container.name})`);
+      for (const container of await run.sourceRead("formation", () => src.formation.containers(app.name))) if (container.size && !sizes.has(container.size)) missing.push(`container size ${container.size} (${container.name})`);
       for (const addon of await run.sourceRead("addons", () => src.addons.list(app.name))) {
         const mapped = await run.catalogue.plan(addon.provider.name, addon.plan.name);
         if ("missing" in mapped) missing.push(`${addonLabel(addon, record.destinationRegion)}: no such ${mapped.missing}`);
       }
-      for (const notifier of await src.notifiers.list(app.name)) {
+      for (const notifier of await run.sourceRead("notifiers", () => src.notifiers.list(app.name))) {
         const platform = await run.catalogue.platform(notifier.platformId);
         if (!platform.dst) missing.push(`notification platform ${platform.name} (notifier ${notifier.name})`);
       }
@@ -84,7 +84,7 @@ export async function preflight(run: MigrationRun): Promise<void> {
   );
   ok.push(
     await run.check("Check domains and certificates", async () => {
-      const domains = await src.domains.list(app.name);
+      const domains = await run.sourceRead("domains", () => src.domains.list(app.name));
       record.domainNames = domains.map((d) => d.name);
       for (const domain of certificateDomains(domains)) {
         if (spec.certificates?.[domain.name.toLowerCase()]) continue;

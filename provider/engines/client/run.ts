@@ -1,13 +1,16 @@
 import type { PublicApi, RegionApi } from "../../client/public";
 import { progressLine } from "../../migration/messages";
+import type { PollSchedule } from "../../migration/poll-schedule";
 import type { ManualAction, StepProgress } from "../../migration/snapshot";
 import type { MigrationSpec } from "../../migration/spec";
 import type { RunStep } from "../../migration/stages";
 import { Catalogue } from "./catalogue";
 import { countCopied, type Tally } from "./copied";
+import { DestinationView } from "./destination-view";
 import { ClientStepError, causeText } from "./errors";
 import type { ClientRecord, ClientRecords } from "./record";
 import { snapshotOfRecord } from "./status";
+import type { AsyncWork } from "./waiting";
 
 /**
  * One `up` (or destroy, or refresh) of one client-engine migration: the two regions, the
@@ -18,6 +21,8 @@ export class MigrationRun {
   readonly src: RegionApi;
   readonly dst: RegionApi;
   readonly catalogue: Catalogue;
+  /** The destination as this run knows it (see destination-view.ts). */
+  readonly destination = new DestinationView();
   private deadline = Number.POSITIVE_INFINITY;
 
   constructor(
@@ -28,6 +33,8 @@ export class MigrationRun {
     private readonly log: (line: string) => void,
     readonly resourceName: string,
     readonly sleep: (ms: number) => Promise<void>,
+    /** When to look at asynchronous work again (waiting.ts). */
+    readonly schedule: PollSchedule<AsyncWork>,
   ) {
     this.src = api.region(record.sourceRegion);
     this.dst = api.region(record.destinationRegion);
@@ -53,16 +60,17 @@ export class MigrationRun {
   /** Starts a step's clock: waits inside it give up at its time limit (timeouts.<step>). */
   startStep(step: RunStep | "abort"): void {
     this.deadline = Date.now() + this.spec.timeouts[step];
-    this.sourceReads.clear();
+    // finalize copies again what changed on the source, and abort puts it back: both read it anew.
+    if (step === "finalize" || step === "abort") this.sourceReads.clear();
   }
 
   private readonly sourceReads = new Map<string, Promise<unknown>>();
 
   /**
-   * A read of the source, once per step: the source does not change under a step (this engine
-   * changes it only through the freeze and the stop, each after its own read), and the
-   * account's 60 requests a minute are better spent on the destination. A new step reads again
-   * (finalize must see drift).
+   * A read of the source, once per `up` until finalize: the preflight's reads are the ones
+   * prepare copies (seconds apart), and the account's 60 requests a minute are better spent
+   * elsewhere. What this engine changes on the source (the freeze, the stop) it reads right
+   * before changing, not through here; finalize and abort read again (finalize must see drift).
    */
   sourceRead<T>(key: string, read: () => Promise<T>): Promise<T> {
     let value = this.sourceReads.get(key) as Promise<T> | undefined;
@@ -72,6 +80,11 @@ export class MigrationRun {
       value.catch(() => this.sourceReads.delete(key));
     }
     return value;
+  }
+
+  /** Source reads this process's preview of the same `up` made moments ago (preview-handoff.ts): used as if made here. */
+  adoptSourceReads(reads: ReadonlyMap<string, Promise<unknown>>): void {
+    for (const [key, value] of reads) this.sourceReads.set(key, value);
   }
 
   /** Milliseconds left before the current step's limit. */

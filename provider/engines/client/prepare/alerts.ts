@@ -9,8 +9,8 @@ import type { MigrationRun } from "../run";
  */
 export async function reconcileAlerts(run: MigrationRun, notifierIds: ReadonlyMap<string, string>): Promise<void> {
   const { src, dst } = run;
-  const sources = await about(`alerts of ${run.srcApp}`, "GET /v1/apps/:app/alerts", () => src.alerts.list(run.srcApp));
-  const present = await about(`alerts of ${run.dstApp}`, "GET /v1/apps/:app/alerts", () => dst.alerts.list(run.dstApp));
+  const sources = await about(`alerts of ${run.srcApp}`, "GET /v1/apps/:app/alerts", () => run.sourceRead("alerts", () => src.alerts.list(run.srcApp)));
+  const present = await about(`alerts of ${run.dstApp}`, "GET /v1/apps/:app/alerts", () => run.destination.read("alerts", () => dst.alerts.list(run.dstApp), []));
   const tally = newTally();
   for (const alert of sources) {
     const name = `${alert.containerType} ${alert.metric} ${alert.sendWhenBelow ? "<" : ">"} ${alert.limit}`;

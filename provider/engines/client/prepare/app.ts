@@ -38,6 +38,7 @@ export async function reconcileApp(run: MigrationRun): Promise<AppDetails> {
     app = await about(label, "POST /v1/apps", () =>
       dst.apps.create({ name: run.dstApp, ...(stack.dst ? { stackId: stack.dst.id } : {}), ...(projectId ? { projectId } : {}), hdsResource: source.hdsResource }),
     );
+    run.destination.markCreated();
   }
   Object.assign(record.destination, { appId: app.id, url: app.baseUrl || app.url, gitUrl: app.gitUrl });
   run.save();
@@ -71,7 +72,10 @@ async function projectOn(run: MigrationRun, name: string): Promise<string> {
 export async function holdContainersAtZero(run: MigrationRun, deployed: boolean): Promise<void> {
   const { dst } = run;
   const source = await about(`formation of ${run.srcApp}`, "GET /v1/apps/:app/containers", () => run.sourceRead("formation", () => run.src.formation.containers(run.srcApp)));
-  const current = await about(`formation of ${run.dstApp}`, "GET /v1/apps/:app/containers", () => dst.formation.containers(run.dstApp));
+  // Before the first deployment a new app has no process type; after it, the code's types.
+  const current = await about(`formation of ${run.dstApp}`, "GET /v1/apps/:app/containers", () =>
+    run.destination.read("containers", () => dst.formation.containers(run.dstApp), deployed ? undefined : [], deployed ? "deployed" : ""),
+  );
   const targets = source
     .filter((c) => !deployed || current.some((d) => d.name === c.name))
     .filter((c) => {
@@ -82,5 +86,6 @@ export async function holdContainersAtZero(run: MigrationRun, deployed: boolean)
   if (!targets.length) return;
   const label = `formation of ${run.dstApp} on ${run.record.destinationRegion}`;
   const result = await about(label, "POST /v1/apps/:app/scale", () => dst.formation.scale(run.dstApp, targets));
+  if (deployed) run.destination.remember("containers", current.map((c) => ({ ...c, ...targets.find((t) => t.name === c.name) })), "deployed");
   if (result.operation) await waitOperation(run, label, result.operation);
 }

@@ -29,18 +29,21 @@ export async function codeSourceOf(run: MigrationRun): Promise<CodeSource> {
 export async function reconcileCode(run: MigrationRun): Promise<boolean> {
   const { dst, record } = run;
   const label = `deployment of ${run.dstApp} on ${record.destinationRegion}`;
-  const latest = (await about(label, "GET /v1/apps/:app/deployments", () => dst.deployments.list(run.dstApp, { perPage: 5 }))).items;
+  const latest = await about(label, "GET /v1/apps/:app/deployments", () => recentDeployments(run));
   const live = latest.find((d) => !DEPLOYMENT_FAILURES.includes(d.status));
   let deployment: Deployment | undefined = live;
+  let startedAt: number | undefined;
   if (!deployment) {
     const source = await codeSourceOf(run);
     deployment = await startDeployment(run, source, label);
     if (!deployment) return false;
+    startedAt = Date.now();
   }
   record.deploymentId = deployment.id;
   run.save();
   const id = deployment.id;
-  const ended = await waitFor(run, label, "the build", () => dst.deployments.show(run.dstApp, id), deploymentSettled, 500);
+  const ended = deployment.status === "success" ? deployment : await waitFor(run, "deployment", label, "the build", (options) => dst.deployments.show(run.dstApp, id, options), deploymentSettled, startedAt);
+  run.destination.remember("deployments", [ended]);
   if (ended.status !== "success") throw new ReconcileError(`${label} (deployment ${id})`, `the build ended ${ended.status} (see \`scalingo --region ${record.destinationRegion} --app ${run.dstApp} deployment-logs ${id}\`)`);
   run.resolved("code:git-push");
   return true;
@@ -74,8 +77,8 @@ async function startDeployment(run: MigrationRun, source: CodeSource, label: str
  * the app's image. A git-push app waits for its push; others are deployed now.
  */
 export async function requireDeployment(run: MigrationRun): Promise<void> {
-  const page = await about(`deployments of ${run.dstApp}`, "GET /v1/apps/:app/deployments", () => run.dst.deployments.list(run.dstApp, { perPage: 5 }));
-  if (page.items.some((d) => d.status === "success")) {
+  const latest = await about(`deployments of ${run.dstApp}`, "GET /v1/apps/:app/deployments", () => recentDeployments(run));
+  if (latest.some((d) => d.status === "success")) {
     run.resolved("code:git-push"); // pushed by the person, as asked
     return;
   }
@@ -87,4 +90,9 @@ export async function requireDeployment(run: MigrationRun): Promise<void> {
     );
   }
   await reconcileCode(run);
+}
+
+/** The destination's last few deployments, as this run knows them (none on an app it just created). */
+function recentDeployments(run: MigrationRun): Promise<Deployment[]> {
+  return run.destination.read("deployments", async () => (await run.dst.deployments.list(run.dstApp, { perPage: 5 })).items, []);
 }

@@ -9,8 +9,8 @@ import type { MigrationRun } from "../run";
  */
 export async function reconcileCollaborators(run: MigrationRun): Promise<void> {
   const { src, dst } = run;
-  const sources = await about(`collaborators of ${run.srcApp}`, "GET /v1/apps/:app/collaborators", () => src.collaborators.list(run.srcApp));
-  const present = await about(`collaborators of ${run.dstApp}`, "GET /v1/apps/:app/collaborators", () => dst.collaborators.list(run.dstApp));
+  const sources = await about(`collaborators of ${run.srcApp}`, "GET /v1/apps/:app/collaborators", () => run.sourceRead("collaborators", () => src.collaborators.list(run.srcApp)));
+  const present = await about(`collaborators of ${run.dstApp}`, "GET /v1/apps/:app/collaborators", () => run.destination.read("collaborators", () => dst.collaborators.list(run.dstApp), []));
   const tally = newTally();
   for (const person of sources) {
     if (person.status !== "accepted") {

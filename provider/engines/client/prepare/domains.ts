@@ -16,8 +16,8 @@ export function certificateDomains(domains: readonly DomainDetails[]): DomainDet
  */
 export async function reconcileDomains(run: MigrationRun): Promise<number> {
   const { src, dst, spec, record } = run;
-  const sources = await about(`domains of ${run.srcApp}`, "GET /v1/apps/:app/domains", () => src.domains.list(run.srcApp));
-  let present = await about(`domains of ${run.dstApp}`, "GET /v1/apps/:app/domains", () => dst.domains.list(run.dstApp));
+  const sources = await about(`domains of ${run.srcApp}`, "GET /v1/apps/:app/domains", () => run.sourceRead("domains", () => src.domains.list(run.srcApp)));
+  let present = await about(`domains of ${run.dstApp}`, "GET /v1/apps/:app/domains", () => run.destination.read("domains", () => dst.domains.list(run.dstApp), []));
   record.domainNames = sources.map((d) => d.name);
   const tally = newTally();
   let changes = 0;
@@ -35,7 +35,8 @@ export async function reconcileDomains(run: MigrationRun): Promise<number> {
       present = [...present, added];
       changes++;
     } else if (supplied && there.certificate === null) {
-      await about(label, "PATCH /v1/apps/:app/domains/:id (certificate)", () => dst.domains.update(run.dstApp, there.id, { tlsCert: supplied.certificate, tlsKey: supplied.privateKey }));
+      const updated = await about(label, "PATCH /v1/apps/:app/domains/:id (certificate)", () => dst.domains.update(run.dstApp, there.id, { tlsCert: supplied.certificate, tlsKey: supplied.privateKey }));
+      present = present.map((d) => (d.id === there.id ? updated : d));
       changes++;
     }
     tally.copied.push(domain.name);
@@ -55,8 +56,10 @@ export async function reconcileDomains(run: MigrationRun): Promise<number> {
   const target = canonical && present.find((d) => d.name === canonical.name);
   if (target && !target.canonical) {
     await about(`domain ${target.name} of ${run.dstApp}`, "PATCH /v1/apps/:app/domains/:id (canonical)", () => dst.domains.setCanonical(run.dstApp, target.id));
+    present = present.map((d) => ({ ...d, canonical: d.id === target.id }));
     changes++;
   }
+  run.destination.remember("domains", present);
   run.tally("domains", tally);
   return changes;
 }

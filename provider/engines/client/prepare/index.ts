@@ -30,6 +30,7 @@ export async function prepare(run: MigrationRun): Promise<void> {
   await run.subStep("prepare", "Import alerts", () => reconcileAlerts(run, notifiers));
   await run.subStep("prepare", "Import log drains", () => reconcileLogDrains(run));
   const deployed = await run.subStep("prepare", "Deploy the code (containers stay at 0)", () => reconcileCode(run));
-  if (deployed) await run.subStep("prepare", "Import formation sizes (at 0)", () => holdContainersAtZero(run, true));
+  // Going on to finalize in this `up`, the sizes go with the amounts in finalize's one scale.
+  if (deployed && run.spec.stage === "prepare") await run.subStep("prepare", "Import formation sizes (at 0)", () => holdContainersAtZero(run, true));
   await run.subStep("prepare", "Freeze the source app (SCM auto-deploy and review apps off)", () => freezeSource(run));
 }

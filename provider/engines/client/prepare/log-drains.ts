@@ -11,14 +11,14 @@ import type { MigrationRun } from "../run";
 export async function reconcileLogDrains(run: MigrationRun): Promise<void> {
   const { src, dst } = run;
   const tally = newTally();
-  const appDrains = await about(`log drains of ${run.srcApp}`, "GET /v1/apps/:app/log_drains", () => src.logDrains.list(run.srcApp));
-  const presentApp = await about(`log drains of ${run.dstApp}`, "GET /v1/apps/:app/log_drains", () => dst.logDrains.list(run.dstApp));
+  const appDrains = await about(`log drains of ${run.srcApp}`, "GET /v1/apps/:app/log_drains", () => run.sourceRead("logDrains", () => src.logDrains.list(run.srcApp)));
+  const presentApp = await about(`log drains of ${run.dstApp}`, "GET /v1/apps/:app/log_drains", () => run.destination.read("logDrains", () => dst.logDrains.list(run.dstApp), []));
   for (const drain of missing(appDrains, presentApp)) {
     await about(`${typeOf(drain)} log drain of ${run.dstApp}`, "POST /v1/apps/:app/log_drains", () => dst.logDrains.add(run.dstApp, { type: typeOf(drain), url: drain.url }));
   }
   tally.copied.push(...appDrains.map((d) => `${typeOf(d)} (app)`));
-  const srcAddons = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.sourceRead("addons", () => run.sourceRead("addons", () => run.src.addons.list(run.srcApp))));
-  const dstAddons = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => dst.addons.list(run.dstApp));
+  const srcAddons = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.sourceRead("addons", () => run.src.addons.list(run.srcApp)));
+  const dstAddons = await about(`addons of ${run.dstApp}`, "GET /v1/apps/:app/addons", () => run.destination.read("addons", () => dst.addons.list(run.dstApp)));
   for (const addon of srcAddons) {
     const drains = await about(`log drains of addon ${addon.provider.name} of ${run.srcApp}`, "GET /v1/apps/:app/addons/:id/log_drains", () => src.logDrains.listForAddon(run.srcApp, addon.id));
     if (!drains.length) continue;
@@ -28,7 +28,7 @@ export async function reconcileLogDrains(run: MigrationRun): Promise<void> {
       continue;
     }
     const label = `log drains of addon ${addon.provider.name} of ${run.dstApp}`;
-    const present = await about(label, "GET /v1/apps/:app/addons/:id/log_drains", () => dst.logDrains.listForAddon(run.dstApp, target.id));
+    const present = await about(label, "GET /v1/apps/:app/addons/:id/log_drains", () => run.destination.read("addonLogDrains", () => dst.logDrains.listForAddon(run.dstApp, target.id), [], target.id));
     for (const drain of missing(drains, present)) {
       await about(`${typeOf(drain)} ${label}`, "POST /v1/apps/:app/addons/:id/log_drains", () => dst.logDrains.addToAddon(run.dstApp, target.id, { type: typeOf(drain), url: drain.url }));
     }

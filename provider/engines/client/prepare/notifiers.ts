@@ -9,8 +9,10 @@ import type { MigrationRun } from "../run";
  */
 export async function reconcileNotifiers(run: MigrationRun): Promise<Map<string, string>> {
   const { src, dst } = run;
-  const sources = await about(`notifiers of ${run.srcApp}`, "GET /v1/apps/:app/notifiers", () => src.notifiers.list(run.srcApp));
-  let present = await about(`notifiers of ${run.dstApp}`, "GET /v1/apps/:app/notifiers", () => dst.notifiers.list(run.dstApp));
+  const sources = await about(`notifiers of ${run.srcApp}`, "GET /v1/apps/:app/notifiers", () => run.sourceRead("notifiers", () => src.notifiers.list(run.srcApp)));
+  // A new app has only its default notifier: read when a source notifier needs its id (or could be mistaken for it).
+  const needsDefault = sources.some((n) => n.name.startsWith("Default '"));
+  let present = await about(`notifiers of ${run.dstApp}`, "GET /v1/apps/:app/notifiers", () => run.destination.read("notifiers", () => dst.notifiers.list(run.dstApp), needsDefault ? undefined : []));
   const ids = new Map<string, string>();
   const tally = newTally();
   for (const notifier of sources) {

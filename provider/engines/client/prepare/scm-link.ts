@@ -28,7 +28,7 @@ export async function reconcileScmLink(run: MigrationRun): Promise<boolean> {
     hoursBeforeDeleteStale: link.hoursBeforeDeleteStale,
     automaticCreationFromForksAllowed: link.automaticCreationFromForksAllowed,
   };
-  const present = await about(label, "GET /v1/apps/:app/scm_repo_link", () => dst.scm.show(run.dstApp));
+  const present = await about(label, "GET /v1/apps/:app/scm_repo_link", () => run.destination.read("scm", () => dst.scm.show(run.dstApp), null));
   if (!present) {
     await about(label, "POST /v1/apps/:app/scm_repo_link", () =>
       dst.scm.create(run.dstApp, { source: `${link.url.replace(/\/+$/, "")}/${link.owner}/${link.repo}`, authIntegrationUuid: link.authIntegrationUuid, ...settings }),

@@ -12,8 +12,9 @@ import type { MigrationRun } from "../run";
  */
 export async function reconcileVariables(run: MigrationRun): Promise<number> {
   const { src, dst } = run;
-  const sources = await about(`variables of ${run.srcApp}`, "GET /v1/apps/:app/variables", () => src.variables.list(run.srcApp, { aliases: true }));
-  const present = await about(`variables of ${run.dstApp}`, "GET /v1/apps/:app/variables", () => dst.variables.list(run.dstApp, { aliases: true }));
+  const sources = await about(`variables of ${run.srcApp}`, "GET /v1/apps/:app/variables", () => run.sourceRead("variables", () => src.variables.list(run.srcApp, { aliases: true })));
+  // Read even on a new app: its addons injected their own variables.
+  const present = await about(`variables of ${run.dstApp}`, "GET /v1/apps/:app/variables", () => run.destination.read("variables", () => dst.variables.list(run.dstApp, { aliases: true })));
   const tally = newTally();
   const changes: VariableInput[] = [];
   for (const variable of sources) {
@@ -25,7 +26,11 @@ export async function reconcileVariables(run: MigrationRun): Promise<number> {
     tally.copied.push(variable.name);
     if (!there || !there.value.equals(variable.value)) changes.push({ name: variable.name, value: variable.value });
   }
-  if (changes.length) await about(`variables ${changes.map((c) => c.name).join(", ")} of ${run.dstApp}`, "PUT /v1/apps/:app/variables", () => dst.variables.setMany(run.dstApp, changes));
+  if (changes.length) {
+    await about(`variables ${changes.map((c) => c.name).join(", ")} of ${run.dstApp}`, "PUT /v1/apps/:app/variables", () => dst.variables.setMany(run.dstApp, changes));
+    const changed = new Set(changes.map((c) => c.name));
+    run.destination.remember("variables", [...present.filter((v) => !changed.has(v.name)), ...sources.filter((v) => changed.has(v.name))]);
+  }
   run.tally("variables", tally);
   return changes.length;
 }
