@@ -45,8 +45,9 @@ describe("client engine: failures name the object and the call, abort restores t
   it("a restore cut off after its one-off started (as by kill -9) is waited for on resume, not started a second time", async () => {
     await w.engine().advance(specFor("shop-app", "prepare"), { reachedStage: null });
     w.world.sim.setAsyncTimings({ oneOff: 600 });
-    // The first read of the logs after the one-off starts fails: the step stops there, the one-off runs on.
-    w.world.sim.setFaults([{ method: "GET", path: "/v1/apps/shop-app/logs", region: DESTINATION, status: 403, count: 1 }]);
+    // The first read of the logs after the one-off starts fails, and so does its one retry with
+    // a fresh log URL: the step stops there, the one-off runs on.
+    w.world.sim.setFaults([{ method: "GET", path: "/v1/apps/shop-app/logs", region: DESTINATION, status: 403, count: 2 }]);
     await failure(w.engine().advance(specFor("shop-app", "data"), { reachedStage: "prepare" }));
     w.world.sim.clearFaults();
     const resumed = await w.engine().advance(specFor("shop-app", "data"), { reachedStage: "prepare" });
