@@ -1,18 +1,6 @@
 import * as assert from "node:assert/strict";
-import { MigrationError } from "../../provider/migration/errors";
 import { DESTINATION, deployedApp, SOURCE } from "../client/support/public-world";
-import { clientEngineWorld, specFor } from "./support";
-
-/** The error of a step that must fail, with the snapshot it carries. */
-async function failure(promise: Promise<unknown>): Promise<MigrationError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MigrationError, `a MigrationError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail("the step succeeded");
-}
+import { clientEngineWorld, failure, specFor } from "./support";
 
 describe("client engine: failures name the object and the call, abort restores the source", function () {
   this.timeout(60_000);

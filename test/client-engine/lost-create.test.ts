@@ -1,20 +1,9 @@
 import * as assert from "node:assert/strict";
-import { MigrationError } from "../../provider/migration/errors";
 import { DESTINATION, SOURCE } from "../client/support/public-world";
-import { clientEngineWorld, specFor } from "./support";
+import { clientEngineWorld, failure, specFor } from "./support";
 
 /** The destination create done by Scalingo, its answer lost (as if `pulumi up` were killed right after sending it). */
 const LOST_CREATE = { method: "POST", path: "/v1/apps", region: DESTINATION, drop: "after" as const, count: 1 };
-
-async function failure(promise: Promise<unknown>): Promise<MigrationError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof MigrationError, `a MigrationError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail("the step succeeded");
-}
 
 describe("client engine: a destination app whose create answer was lost", function () {
   this.timeout(60_000);

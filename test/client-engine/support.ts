@@ -1,8 +1,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
+import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { ClientEngine } from "../../provider/engines/client/client-engine";
 import { ClientRecords } from "../../provider/engines/client/record";
+import { MigrationError } from "../../provider/migration/errors";
 import { DEFAULT_TIMEOUTS_MS, type MigrationSpec } from "../../provider/migration/spec";
 import type { Stage } from "../../provider/migration/stages";
 import { DESTINATION, publicWorld, SOURCE } from "../client/support/public-world";
@@ -43,4 +45,15 @@ export function specFor(app: string, stage: Stage, extra: Partial<MigrationSpec>
     engine: "client",
     ...extra,
   };
+}
+
+/** The error of a step that must fail, with the snapshot it carries. */
+export async function failure(promise: Promise<unknown>): Promise<MigrationError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof MigrationError, `a MigrationError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail("the step succeeded");
 }

@@ -51,23 +51,7 @@ export async function killScenario(point: KillPoint, label: string): Promise<Sce
   const stack = await rootProgramStack(simulator, config, { stackName: "kill" });
   try {
     const env = { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: "osc-fr1" };
-    const job = { dir: stack.dir, stackName: "kill", projectName: PROJECT, env, config };
-    const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify(job)], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let childOutput = "";
-    child.stdout.on("data", (d: Buffer) => (childOutput += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (childOutput += d.toString()));
-    let exited = false;
-    const exit = new Promise<void>((resolve) => child.once("exit", () => resolve(void (exited = true))));
-
-    await waitFor(() => exited || reached(), `the kill point (${where})`, 120_000, () => childOutput);
-    const killed = !exited;
-    const killedAt = Date.now();
-    if (killed) process.kill(-child.pid!, "SIGKILL");
-    await exit;
-    // A user takes longer than the orphan's few seconds to react: recover once it is gone, so
-    // that every write until then is the orphan's.
-    const orphanLifetimeMs = await orphanLifetime(simulator.authUrl, killedAt);
-    const orphanWrites = writesSince(simulator, killedAt + IN_FLIGHT_GRACE_MS);
+    const { killed, orphanLifetimeMs, orphanWrites, output: childOutput } = await killUpAt(simulator, { dir: stack.dir, stackName: "kill", projectName: PROJECT, env, config }, reached, where);
 
     const recovery = await recover(stack);
     let outputs = await outputsOf(stack);
@@ -107,6 +91,42 @@ export async function killScenario(point: KillPoint, label: string): Promise<Sce
     stack.remove();
     await simulator.close();
   }
+}
+
+/** What a `kill -9` of a `pulumi up` left: whether it came before the up ended, and what its orphan did. */
+export interface KillOutcome {
+  killed: boolean;
+  orphanLifetimeMs: number;
+  /** Writes that reached the simulator after the kill (beyond a request already in flight). */
+  orphanWrites: string[];
+  /** What the killed `pulumi up` printed. */
+  output: string;
+}
+
+/**
+ * Runs `pulumi up` for `job` in a process group of its own (as a terminal would) and SIGKILLs
+ * the group once `reached()` says so. A user takes longer than the orphan's few seconds to
+ * react: this returns once the orphan is gone, so that every write until then is the orphan's.
+ */
+export async function killUpAt(
+  simulator: Simulator,
+  job: { dir: string; stackName: string; projectName: string; env: Record<string, string>; config: Record<string, string> },
+  reached: () => boolean,
+  where: string,
+): Promise<KillOutcome> {
+  const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify(job)], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  let childOutput = "";
+  child.stdout.on("data", (d: Buffer) => (childOutput += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (childOutput += d.toString()));
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.once("exit", () => resolve(void (exited = true))));
+  await waitFor(() => exited || reached(), `the kill point (${where})`, 120_000, () => childOutput);
+  const killed = !exited;
+  const killedAt = Date.now();
+  if (killed) process.kill(-child.pid!, "SIGKILL");
+  await exit;
+  const orphanLifetimeMs = await orphanLifetime(simulator.authUrl, killedAt);
+  return { killed, orphanLifetimeMs, orphanWrites: writesSince(simulator, killedAt + IN_FLIGHT_GRACE_MS), output: childOutput };
 }
 
 /** What a user does after a crashed `pulumi up`; a failure is kept as the scenario's outcome. */

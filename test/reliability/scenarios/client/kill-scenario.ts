@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import * as path from "node:path";
 import type { Simulator } from "../../../../simulator";
 import { comparableShape, withoutManual } from "../../../client-engine/shape";
@@ -6,8 +5,7 @@ import { outputsOf, PROJECT, rootProgramStack } from "../../../e2e/e2e-harness";
 import { DEMO_TOKEN, simulatorWithEnv } from "../../../support/simulator-env";
 import { faultsIn } from "../../support/request-audit";
 import { credentialsOnTheWire, leakCount } from "../../support/secret-scan";
-import { waitFor } from "../../support/wait-for";
-import { IN_FLIGHT_GRACE_MS, journalFiles, ORPHAN_LIFETIME_LIMIT_MS, orphanLifetime, recover, UP_PROCESS, writesSince } from "../kill-scenario";
+import { journalFiles, killUpAt, ORPHAN_LIFETIME_LIMIT_MS, recover } from "../kill-scenario";
 import type { ScenarioResult } from "../result";
 import { clientDuplicates, clientSecrets, CREATED_KINDS, secretsFoundIn, sourceDifferences, STARTED_KINDS } from "./audit";
 import { DESTINATION, simulatorOptions, SOURCE, worldWithPlantedSecret } from "./world";
@@ -53,20 +51,7 @@ export async function clientKillScenario(point: ClientKillPoint, stage: "finaliz
   const stack = await rootProgramStack(simulator, config, { stackName: "client-kill" });
   try {
     const env = { SCALINGO_AUTH_URL: simulator.authUrl, SCALINGO_API_TOKEN: DEMO_TOKEN, SCALINGO_REGION: SOURCE };
-    const job = { dir: stack.dir, stackName: "client-kill", projectName: PROJECT, env, config };
-    const child = spawn(process.execPath, [UP_PROCESS, JSON.stringify(job)], { detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    let childOutput = "";
-    child.stdout.on("data", (d: Buffer) => (childOutput += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (childOutput += d.toString()));
-    let exited = false;
-    const exit = new Promise<void>((resolve) => child.once("exit", () => resolve(void (exited = true))));
-    await waitFor(() => exited || point.when(simulator), `the kill point (${point.label})`, 120_000, () => childOutput);
-    const killed = !exited;
-    const killedAt = Date.now();
-    if (killed) process.kill(-child.pid!, "SIGKILL");
-    await exit;
-    const orphanLifetimeMs = await orphanLifetime(simulator.authUrl, killedAt);
-    const orphanWrites = writesSince(simulator, killedAt + IN_FLIGHT_GRACE_MS);
+    const { killed, orphanLifetimeMs, orphanWrites, output: childOutput } = await killUpAt(simulator, { dir: stack.dir, stackName: "client-kill", projectName: PROJECT, env, config }, () => point.when(simulator), point.label);
 
     const recovery = await recover(stack);
     const outputs = await outputsOf(stack);
