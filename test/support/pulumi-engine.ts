@@ -40,8 +40,8 @@ export async function newStack(options: StackOptions): Promise<TestStack> {
     stack,
     dir: local.dir,
     output,
-    up: () => stack.up({ onOutput, color: "never" }),
-    preview: () => retryUnconnectedPreview(() => stack.preview({ onOutput, color: "never" })),
+    up: () => retryUnconnected("up", output, () => stack.up({ onOutput, color: "never" })),
+    preview: () => retryUnconnected("preview", output, () => stack.preview({ onOutput, color: "never" })),
     refresh: () => stack.refresh({ onOutput, color: "never" }),
     destroy: () => stack.destroy({ onOutput, color: "never" }),
     exportState: async () => JSON.stringify(await stack.exportStack()),
@@ -50,19 +50,29 @@ export async function newStack(options: StackOptions): Promise<TestStack> {
 }
 
 /**
- * Seen once in seven suite runs (2026-11-26) and never reproduced since: the first preview of
- * an inline program failed with grpc-js's `14 UNAVAILABLE: No connection established`, the
- * message of the picker a gRPC channel has before it first leaves IDLE, i.e. the program's
- * very first call to the engine, before it registered anything. A preview writes nothing, so
- * it is tried once more, loudly; any other failure, and any failure of up/refresh/destroy,
- * is the test's to see.
+ * Seen once in seven suite runs (2026-11-26), then once in a fresh-clone CI run under load
+ * (2026-12-01, an `up` of test/e2e/migration-path): an inline program failed with grpc-js's
+ * `14 UNAVAILABLE: No connection established. Last error: null`, the pick-first balancer's
+ * answer while its channel to the engine has no address yet, i.e. the program's very first
+ * call to the engine, before it registered anything. Pulumi's own inline-program plumbing
+ * (the Automation API, which only tests and scripts use here), not the provider: when the
+ * failed run's output names no resource but the stack, nothing was registered and no provider
+ * was called, so the same command is run once more, loudly. Any other failure, a failure after
+ * a resource appeared, and any failure of refresh/destroy, is the test's to see.
  */
-async function retryUnconnectedPreview<T>(preview: () => Promise<T>): Promise<T> {
+async function retryUnconnected<T>(command: string, output: string[], run: () => Promise<T>): Promise<T> {
+  const from = output.length;
   try {
-    return await preview();
+    return await run();
   } catch (error) {
-    if (!/14 UNAVAILABLE: No connection established/.test(String((error as Error).message))) throw error;
-    console.log("\n  !!! the inline program's first call to the engine found no connection (14 UNAVAILABLE): previewing once more\n");
-    return preview();
+    const unconnected = /14 UNAVAILABLE: No connection established/.test(String((error as Error).message));
+    if (!unconnected || namesAResource(output.slice(from))) throw error;
+    console.log(`\n  !!! the inline program's first call to the engine found no connection (14 UNAVAILABLE) before any resource: ${command} once more\n`);
+    return run();
   }
+}
+
+/** A resource other than the stack itself in the engine's lines (its type token, e.g. `pulumi-nodejs:dynamic:Resource`). */
+function namesAResource(lines: readonly string[]): boolean {
+  return lines.some((line) => (line.match(/\b[a-z][\w-]*:[\w-]*:[\w-]+\b/gi) ?? []).some((type) => type !== "pulumi:pulumi:Stack"));
 }
