@@ -1,5 +1,6 @@
 import { ScalingoNotFoundError } from "../../client/errors";
 import type { AddonPlan, AddonProvider, ContainerSize, EventType, NotificationPlatform, RegionApi, Stack } from "../../client/public";
+import { readOnce } from "./read-once";
 
 /**
  * The two regions' catalogues, read once per run and mapped by name: ids differ between
@@ -82,12 +83,6 @@ export class Catalogue {
   }
 
   private once<T>(key: string, read: () => Promise<T>): Promise<T> {
-    let value = this.cache.get(key) as Promise<T> | undefined;
-    if (!value) {
-      value = read();
-      this.cache.set(key, value);
-      value.catch(() => this.cache.delete(key));
-    }
-    return value;
+    return readOnce(this.cache, key, read);
   }
 }

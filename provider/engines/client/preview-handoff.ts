@@ -1,4 +1,5 @@
 import type { SourceReader } from "./preview";
+import { readOnce } from "./read-once";
 
 /**
  * The source lists a preview read, handed to the run that follows in the same provider
@@ -24,15 +25,7 @@ function keyOf(owner: string, sourceRegion: string, app: string): string {
 export function previewReader(owner: string, sourceRegion: string, app: string): SourceReader {
   const handoff: Handoff = { at: Date.now(), reads: new Map() };
   pending.set(keyOf(owner, sourceRegion, app), handoff);
-  return <T>(key: string, read: () => Promise<T>): Promise<T> => {
-    let value = handoff.reads.get(key) as Promise<T> | undefined;
-    if (!value) {
-      value = read();
-      handoff.reads.set(key, value);
-      value.catch(() => handoff.reads.delete(key));
-    }
-    return value;
-  };
+  return <T>(key: string, read: () => Promise<T>): Promise<T> => readOnce(handoff.reads, key, read);
 }
 
 /** The reads this process's preview of the resource made, if recent; each is handed over once. */

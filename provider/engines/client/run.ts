@@ -11,6 +11,7 @@ import { ClientStepError, causeText } from "./errors";
 import type { ClientRecord, ClientRecords } from "./record";
 import { snapshotOfRecord } from "./status";
 import type { AsyncWork } from "./waiting";
+import { readOnce } from "./read-once";
 
 /**
  * One `up` (or destroy, or refresh) of one client-engine migration: the two regions, the
@@ -73,13 +74,7 @@ export class MigrationRun {
    * before changing, not through here; finalize and abort read again (finalize must see drift).
    */
   sourceRead<T>(key: string, read: () => Promise<T>): Promise<T> {
-    let value = this.sourceReads.get(key) as Promise<T> | undefined;
-    if (!value) {
-      value = read();
-      this.sourceReads.set(key, value);
-      value.catch(() => this.sourceReads.delete(key));
-    }
-    return value;
+    return readOnce(this.sourceReads, key, read);
   }
 
   /** Source reads this process's preview of the same `up` made moments ago (preview-handoff.ts): used as if made here. */
