@@ -14,6 +14,13 @@ export interface RequestHints {
    */
   workAheadMs?: number;
   /**
+   * The caller's place among callers with as much work ahead (lower first; none: after every
+   * placed one). Given per migration, one migration's requests go before a later one's, so a
+   * fleet goes through each phase one migration after another instead of all of them at once,
+   * which would have them all waiting on their jobs together with the budget idle.
+   */
+  order?: number;
+  /**
    * Epoch ms before which this request is a guess: a look at a step that is not yet expected
    * to have ended. A guess only uses budget nothing else wants.
    */

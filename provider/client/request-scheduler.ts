@@ -16,7 +16,8 @@ import type { RequestGate, RequestHints, RequestPriority } from "./request-gate"
  *  2. most server work ahead first (`workAheadMs`): the requests that start a migration's
  *     long steps go before the ones that finish a migration, so every migration of a fleet
  *     is in its long steps early and the budget stays busy to the end;
- *  3. writes, then reads, then polls; then first come, first served.
+ *  3. among as much work ahead, the caller's order (`order`: the migration that started first);
+ *  4. writes, then reads, then polls; then first come, first served.
  */
 export interface SchedulerOptions {
   /** Requests allowed in any 60-second window. Default 58, just under Scalingo's 60. */
@@ -42,6 +43,7 @@ const RANK: Record<RequestPriority, number> = { write: 0, read: 1, poll: 2 };
 interface Waiter {
   rank: number;
   workAheadMs: number;
+  order: number;
   dueAt: number;
   arrival: number;
   release: () => void;
@@ -74,6 +76,7 @@ export class RequestScheduler implements RequestGate {
       this.waiting.push({
         rank: RANK[priority],
         workAheadMs: hints.workAheadMs ?? Number.POSITIVE_INFINITY,
+        order: hints.order ?? Number.POSITIVE_INFINITY,
         dueAt: hints.dueAt ?? 0,
         arrival: this.arrivals++,
         release,
@@ -112,6 +115,7 @@ function before(a: Waiter, b: Waiter, now: number): boolean {
   const bGuess = b.dueAt > now;
   if (aGuess !== bGuess) return bGuess;
   if (a.workAheadMs !== b.workAheadMs) return a.workAheadMs > b.workAheadMs;
+  if (a.order !== b.order) return a.order < b.order;
   if (a.rank !== b.rank) return a.rank < b.rank;
   return a.arrival < b.arrival;
 }

@@ -14,7 +14,7 @@ import { DEFAULT_API_TOKEN, defaultWorldFixtures, startSimulator, type AppSnapsh
 import { clientFleetAppNames, clientFleetApps } from "../../simulator/world/client-fleet";
 import { ASYNC_PROFILES, type AsyncTimings } from "../../simulator/world/public/async-timings";
 import { newLocalStack } from "../support/local-engine";
-import { clientMinimumRequests } from "./client-minimum";
+import { clientMinimumRequests, fleetMinimumRequests } from "./client-minimum";
 import { RATE_LIMIT } from "./fleet";
 
 /**
@@ -71,7 +71,7 @@ export async function clientFleetMigration(count: number, log: (line: string) =>
   const simulator = await startSimulator({ port: 0, profile: "realistic", rateLimitPerMinute: RATE_LIMIT, fixtures: clientWorld(count) });
   const apps = clientFleetAppNames(count);
   const sources = apps.map((app) => simulator.app(SOURCE, app)!);
-  const minimum = sources.map((app) => clientMinimumRequests(app).total);
+  const minimum = fleetMinimumRequests(sources.map(clientMinimumRequests));
   const local = await newLocalStack({
     program: () => clientFleetProgram(apps),
     projectName: "scalingo-client-fleet",
@@ -93,9 +93,9 @@ export async function clientFleetMigration(count: number, log: (line: string) =>
     const statuses = (outputs.statuses?.value ?? []) as string[];
     const failures = apps.filter((_, i) => statuses[i] !== "done").length;
     const requests = budgetRequests(simulator.requests());
-    log(`fleet: ${requests.length} requests (minimum ${minimum.reduce((x, y) => x + y, 0)}); by kind of request: ${describeRequests(requests)}`);
+    log(`fleet: ${requests.length} requests (minimum ${minimum}); by kind of request: ${describeRequests(requests)}`);
     const bound = clientFleetLowerBound(sources, minimum, ASYNC_PROFILES.realistic);
-    return { wallMs, ...bound, failures, rateLimited: requests.filter((r) => r.status === 429).length, requests: requests.length, minimumRequests: minimum.reduce((a, b) => a + b, 0) };
+    return { wallMs, ...bound, failures, rateLimited: requests.filter((r) => r.status === 429).length, requests: requests.length, minimumRequests: minimum };
   } finally {
     local.remove();
     await simulator.close();
@@ -103,11 +103,12 @@ export async function clientFleetMigration(count: number, log: (line: string) =>
 }
 
 /**
- * A fleet cannot end before its essential requests have gone out at the account's rate, nor
- * before its slowest app's chain of asynchronous work has run on Scalingo's side.
+ * A fleet cannot end before its essential requests (`minimumRequests`, fleetMinimumRequests)
+ * have gone out at the account's rate, nor before its slowest app's chain of asynchronous
+ * work has run on Scalingo's side.
  */
-export function clientFleetLowerBound(apps: readonly AppSnapshot[], minimum: readonly number[], timings: AsyncTimings) {
-  const budgetMs = (minimum.reduce((a, b) => a + b, 0) / RATE_LIMIT) * 60_000;
+export function clientFleetLowerBound(apps: readonly AppSnapshot[], minimumRequests: number, timings: AsyncTimings) {
+  const budgetMs = (minimumRequests / RATE_LIMIT) * 60_000;
   const serverPathMs = Math.max(...apps.map((app) => asyncPath(app, timings)));
   return { budgetMs: Math.round(budgetMs), serverPathMs, lowerBoundMs: Math.round(Math.max(budgetMs, serverPathMs)) };
 }

@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { ScalingoClient } from "../../provider/client";
 import { PublicApi } from "../../provider/client/public";
+import type { RequestGate, RequestHints, RequestPriority } from "../../provider/client/request-gate";
 import { RequestScheduler } from "../../provider/client/request-scheduler";
 import { DEFAULT_API_TOKEN, startSimulator, type Simulator } from "../../simulator";
 import { codeArchive } from "../simulator/support/public-api";
@@ -51,5 +52,32 @@ describe("public API client: the shared request budget", function () {
     assert.equal(scheduler.stats.rateLimited, 0);
     assert.equal(scheduler.stats.sent, counted(sim).length);
     assert.equal(sim.requests().length - counted(sim).length, 2, "the upload and the log read went outside it");
+  });
+
+  it("tells the budget a region's bound hints on every call, Database API included, under a call's own hints", async () => {
+    sim = await startSimulator({ port: 0, rateLimitPerMinute: 0 });
+    const seen: { priority: RequestPriority; hints?: RequestHints }[] = [];
+    const gate: RequestGate = { acquire: (priority, hints) => (seen.push({ priority, hints }), Promise.resolve()), onRateLimited: () => undefined };
+    const api = new PublicApi({ apiToken: DEFAULT_API_TOKEN, authUrl: sim.authUrl, gate });
+    let workAheadMs = 90_000;
+    const src = api.region("osc-fr1", () => ({ workAheadMs, order: 3 }));
+    await api.regions(); // the session first: it has no hints
+    seen.length = 0;
+    await src.apps.show("shop-app");
+    workAheadMs = 30_000; // asked at each call, not once
+    const postgres = (await src.addons.list("shop-app")).find((a) => a.provider.name.toLowerCase().includes("postgres"))!;
+    await src.databases.show("shop-app", postgres.id);
+    await src.apps.show("shop-app", { priority: "poll", hints: { dueAt: 42, workAheadMs: 5 } });
+    const regional = seen.filter((s) => s.hints !== undefined);
+    assert.deepEqual(regional.map((s) => s.hints), [
+      { workAheadMs: 90_000, order: 3 },
+      { workAheadMs: 30_000, order: 3 },
+      { workAheadMs: 30_000, order: 3 }, // the database itself (its addon token is the connection's own request)
+      { workAheadMs: 5, order: 3, dueAt: 42 },
+    ]);
+    // The same region without bound hints is the shared, unhinted one.
+    seen.length = 0;
+    await api.region("osc-fr1").apps.show("shop-app");
+    assert.deepEqual(seen.map((s) => s.hints), [undefined]);
   });
 });

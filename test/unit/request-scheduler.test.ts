@@ -40,6 +40,17 @@ describe("request scheduler", () => {
     ]);
   });
 
+  it("among as much work ahead, serves the caller placed first, then those placed nowhere; more work ahead still comes first", async () => {
+    const order = await orderOf([
+      ["third migration's read", "read", { workAheadMs: 60_000, order: 2 }],
+      ["unplaced write", "write", { workAheadMs: 60_000 }],
+      ["first migration's poll", "poll", { workAheadMs: 60_000, order: 0 }],
+      ["second migration's write, more ahead", "write", { workAheadMs: 90_000, order: 1 }],
+      ["first migration's write", "write", { workAheadMs: 60_000, order: 0 }],
+    ]);
+    assert.deepEqual(order, ["second migration's write, more ahead", "first migration's write", "first migration's poll", "third migration's read", "unplaced write"]);
+  });
+
   it("sends a guess (a look before its step is due) only when nothing else waits, and a due look in its turn", async () => {
     let clock = 1_000_000;
     const order = await orderOf(

@@ -1,3 +1,4 @@
+import type { RequestHints } from "../request-gate";
 import type { Region } from "../types";
 import { PublicConnection, type CallOptions, type PublicApiOptions } from "./connection";
 import { RegionApi } from "./region-api";
@@ -26,8 +27,12 @@ export class PublicApi {
     return this.connection.regions();
   }
 
-  /** The families of one region. An unknown region fails on the first call, listing the known ones. */
-  region(name: string): RegionApi {
+  /**
+   * The families of one region. An unknown region fails on the first call, listing the known ones.
+   * `hints`: what every call through it tells the request budget (one migration's work ahead).
+   */
+  region(name: string, hints?: () => RequestHints): RegionApi {
+    if (hints) return new RegionApi(name, this.connection, hints);
     let api = this.byRegion.get(name);
     if (!api) {
       api = new RegionApi(name, this.connection);

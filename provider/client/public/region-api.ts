@@ -4,6 +4,7 @@ import { Apps } from "./apps";
 import { Autoscalers } from "./autoscalers";
 import { Catalogues } from "./catalogues";
 import { Collaborators } from "./collaborators";
+import type { RequestHints } from "../request-gate";
 import type { PublicConnection } from "./connection";
 import { Databases } from "./databases";
 import { Deployments } from "./deployments";
@@ -47,8 +48,9 @@ export class RegionApi {
   constructor(
     readonly region: string,
     connection: PublicConnection,
+    hints?: () => RequestHints,
   ) {
-    const channel = new RegionChannel(region, connection);
+    const channel = new RegionChannel(region, connection, hints);
     this.apps = new Apps(channel);
     this.projects = new Projects(channel);
     this.catalogues = new Catalogues(channel);

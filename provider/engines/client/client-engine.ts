@@ -53,9 +53,12 @@ export class ClientEngine implements MigrationEngine {
       const record = this.recordFor(spec, previous);
       const run = this.run(spec, record);
       const target = { stage: spec.stage, migrateData: spec.migrateData };
-      for (const step of stepsToRun(record.status, record.reachedStage, resumeStepOf(record), target)) {
+      const steps = stepsToRun(record.status, record.reachedStage, resumeStepOf(record), target);
+      run.workAhead.plan(steps);
+      for (const step of steps) {
         if (step === "preflight" && record.status !== "created") Object.assign(record, freshState());
         await this.runStep(run, step);
+        run.workAhead.stepDone(step);
       }
       return snapshotOfRecord(record);
     });

@@ -17,6 +17,7 @@ export async function migrateData(run: MigrationRun): Promise<void> {
   await run.subStep("data", "Check that the new app has been deployed", () => requireDeployment(run));
   await run.subStep("data", "Stop your old app", () => stopSource(run));
   const addons = await about(`addons of ${run.srcApp}`, "GET /v1/apps/:app/addons", () => run.sourceRead("addons", () => run.src.addons.list(run.srcApp)));
+  run.workAhead.databasesToMove(addons.filter((addon) => dataMoveOf(addon).kind !== "manual").length);
   const tally = newTally();
   for (const addon of addons) {
     const move = dataMoveOf(addon);

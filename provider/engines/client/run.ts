@@ -1,4 +1,5 @@
 import type { PublicApi, RegionApi } from "../../client/public";
+import type { RequestHints } from "../../client/request-gate";
 import { progressLine } from "../../migration/messages";
 import type { PollSchedule } from "../../migration/poll-schedule";
 import type { ManualAction, StepProgress } from "../../migration/snapshot";
@@ -12,6 +13,10 @@ import type { ClientRecord, ClientRecords } from "./record";
 import { snapshotOfRecord } from "./status";
 import type { AsyncWork } from "./waiting";
 import { readOnce } from "./read-once";
+import { WorkAhead } from "./work-ahead";
+
+/** Runs started by this process, in order: a run's place in the request budget (see hints()). */
+let runsStarted = 0;
 
 /**
  * One `up` (or destroy, or refresh) of one client-engine migration: the two regions, the
@@ -24,6 +29,9 @@ export class MigrationRun {
   readonly catalogue: Catalogue;
   /** The destination as this run knows it (see destination-view.ts). */
   readonly destination = new DestinationView();
+  /** Scalingo's jobs still ahead of this run: its requests' rank in the shared budget. */
+  readonly workAhead: WorkAhead;
+  private readonly order = runsStarted++;
   private deadline = Number.POSITIVE_INFINITY;
 
   constructor(
@@ -37,9 +45,18 @@ export class MigrationRun {
     /** When to look at asynchronous work again (waiting.ts). */
     readonly schedule: PollSchedule<AsyncWork>,
   ) {
-    this.src = api.region(record.sourceRegion);
-    this.dst = api.region(record.destinationRegion);
-    this.catalogue = new Catalogue(this.src, this.dst);
+    this.workAhead = new WorkAhead(schedule);
+    this.src = api.region(record.sourceRegion, () => this.hints());
+    this.dst = api.region(record.destinationRegion, () => this.hints());
+    this.catalogue = new Catalogue(api, this.src, this.dst);
+  }
+
+  /**
+   * What each of this run's requests tells the shared budget: the most jobs ahead first, and
+   * among equals the run that started first (request-scheduler.ts).
+   */
+  private hints(): RequestHints {
+    return { workAheadMs: this.workAhead.ms(), order: this.order };
   }
 
   get srcApp(): string {

@@ -59,6 +59,7 @@ export async function waitFor<T>(
     const value = await read({ priority: "poll", hints: { dueAt } });
     if (done(value)) {
       if (startedAt !== undefined) schedule.observe(kind, observedDuration(started, seenRunningAt, Date.now()));
+      run.workAhead.passed(kind);
       return value;
     }
     seenRunningAt = Date.now();
