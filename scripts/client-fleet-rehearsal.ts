@@ -16,11 +16,10 @@ import { ClientEngine } from "../provider/engines/client/client-engine";
 import { ClientRecords } from "../provider/engines/client/record";
 import { ASYNC_POLLING } from "../provider/engines/client/waiting";
 import { AdaptivePollSchedule } from "../provider/migration/poll-schedule";
-import { DEFAULT_TIMEOUTS_MS } from "../provider/migration/spec";
 import { DEFAULT_API_TOKEN, startSimulator } from "../simulator";
 import { clientFleetAppNames } from "../simulator/world/client-fleet";
 import { ASYNC_PROFILES } from "../simulator/world/public/async-timings";
-import { budgetRequests, clientFleetLowerBound, clientWorld, CLIENT_FLEET_DEFAULT } from "./bench/client";
+import { budgetRequests, clientFleetLowerBound, clientSpecFor, clientWorld, CLIENT_FLEET_DEFAULT } from "./bench/client";
 import { clientMinimumRequests, fleetMinimumRequests } from "./bench/client-minimum";
 import { RATE_LIMIT } from "./bench/fleet";
 
@@ -50,8 +49,7 @@ async function main(): Promise<void> {
     const results = await Promise.allSettled(
       apps.map((app) => {
         const engine = new ClientEngine({ api: () => api, records, schedule, log: () => undefined }, `${app}-to-secnum`);
-        const spec = { app, sourceRegion: "osc-fr1", destinationRegion: "osc-secnum-fr1", newName: "", stage: "finalize" as const, migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: `rehearsal/${app}`, engine: "client" as const };
-        return engine.advance(spec, { reachedStage: null });
+        return engine.advance(clientSpecFor(app, `rehearsal/${app}`), { reachedStage: null });
       }),
     );
     const wallMs = (Date.now() - started) * scale;

@@ -41,8 +41,9 @@ export function budgetRequests(requests: readonly RequestLogEntry[]): RequestLog
   return requests.filter((r) => !r.path.startsWith("/_storage/") && !r.path.startsWith("/_logs/"));
 }
 
-function specFor(app: string): MigrationSpec {
-  return { app, sourceRegion: SOURCE, destinationRegion: DESTINATION, newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner: `bench/${app}`, engine: "client" };
+/** `app` moved create → finalize with its data by the client engine, as the bench moves it. */
+export function clientSpecFor(app: string, owner = `bench/${app}`): MigrationSpec {
+  return { app, sourceRegion: SOURCE, destinationRegion: DESTINATION, newName: "", stage: "finalize", migrateData: true, timeouts: DEFAULT_TIMEOUTS_MS, owner, engine: "client" };
 }
 
 /** shop-app create → finalize through the pieces the provider uses (public API, shared budget, poll schedule). */
@@ -54,7 +55,7 @@ export async function singleClientMigration(log: (line: string) => void) {
     const api = new PublicApi({ apiToken: DEFAULT_API_TOKEN, authUrl: simulator.authUrl, gate: new RequestScheduler() });
     const engine = new ClientEngine({ api: () => api, records: new ClientRecords(recordsDir), schedule: new AdaptivePollSchedule(ASYNC_POLLING), log: () => undefined }, "bench");
     const started = Date.now();
-    const snapshot = await engine.advance(specFor(SINGLE_APP), { reachedStage: null });
+    const snapshot = await engine.advance(clientSpecFor(SINGLE_APP), { reachedStage: null });
     const wallMs = Date.now() - started;
     if (snapshot.status !== "done") throw new Error(`${SINGLE_APP} ended ${snapshot.status}`);
     const requests = budgetRequests(simulator.requests());
