@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { BoundedList } from "./bounded-list";
 
 /**
  * One request whole, as the wire carried it: for suites that must prove where credentials go
@@ -18,21 +19,8 @@ export interface CapturedRequest {
   responseBody: string;
 }
 
-const MAX_ENTRIES = 10_000;
-
-export class RequestCapture {
-  private entries: CapturedRequest[] = [];
-
-  add(entry: CapturedRequest): void {
-    this.entries.push(entry);
-    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
-  }
-
-  list(): CapturedRequest[] {
-    return this.entries.map((e) => ({ ...e, headers: { ...e.headers } }));
-  }
-
-  clear(): void {
-    this.entries = [];
+export class RequestCapture extends BoundedList<CapturedRequest> {
+  constructor() {
+    super(10_000, (e) => ({ ...e, headers: { ...e.headers } }));
   }
 }

@@ -1,3 +1,5 @@
+import { BoundedList } from "./bounded-list";
+
 /** One request as the admin API and `Simulator.requests()` report it; never headers or bodies. */
 export interface RequestLogEntry {
   method: string;
@@ -16,21 +18,8 @@ export interface RequestLogEntry {
   abandoned?: true;
 }
 
-const MAX_ENTRIES = 10_000;
-
-export class RequestLog {
-  private entries: RequestLogEntry[] = [];
-
-  add(entry: RequestLogEntry): void {
-    this.entries.push(entry);
-    if (this.entries.length > MAX_ENTRIES) this.entries.splice(0, this.entries.length - MAX_ENTRIES);
-  }
-
-  list(): RequestLogEntry[] {
-    return this.entries.map((e) => ({ ...e }));
-  }
-
-  clear(): void {
-    this.entries = [];
+export class RequestLog extends BoundedList<RequestLogEntry> {
+  constructor() {
+    super(10_000, (e) => ({ ...e }));
   }
 }
