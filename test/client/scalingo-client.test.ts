@@ -10,6 +10,7 @@ import {
   ScalingoValidationError,
   postOutcomeUnknown,
 } from "../../provider/client";
+import type { RequestGate } from "../../provider/client/request-gate";
 import { RequestScheduler } from "../../provider/client/request-scheduler";
 import { startSimulator, type Simulator } from "../../simulator";
 import { DEMO_TOKEN } from "../support/simulator-env";
@@ -208,17 +209,20 @@ describe("Scalingo client against the simulator (real loopback HTTP)", function 
   it("shares one request budget across clients: one scheduler spaces the requests of both", async () => {
     // 10 requests a second: consecutive requests more than 100 ms apart, whoever sends them.
     const scheduler = new RequestScheduler({ budgetPerMinute: 10, windowMs: 1_000 });
-    const [first, second] = [newClient({ gate: scheduler }), newClient({ gate: scheduler })];
+    // When each request left the scheduler: the spacing is the scheduler's promise. When they
+    // reach the server also depends on the machine (a first connection, a loaded CI runner
+    // delays one request and brings the next closer), so arrival times are not what is checked.
+    const released: number[] = [];
+    const gate: RequestGate = { acquire: (priority, hints) => scheduler.acquire(priority, hints).then(() => void released.push(Date.now())), onRateLimited: () => scheduler.onRateLimited() };
+    const [first, second] = [newClient({ gate }), newClient({ gate })];
     const calls = [first, second].flatMap((client) => [client.getApp("osc-fr1", "my-app"), client.listDomains("osc-fr1", "my-app-2")]);
     await Promise.all(calls);
 
     const sent = simulator.requests();
     // Two token exchanges, the region list (once or per client, as the region cache decides), four calls.
     assert.ok(sent.length >= 7, `only ${sent.length} requests reached the simulator`);
-    assert.equal(scheduler.stats.sent, sent.length);
-    const arrivals = sent.map((r) => Date.parse(r.time)).sort((a, b) => a - b);
-    const gaps = arrivals.slice(1).map((at, i) => at - arrivals[i]!);
-    // Loopback delivery may bring two requests a few ms closer than they were released.
-    assert.ok(Math.min(...gaps) >= 90, `requests closer than the shared budget allows: gaps ${gaps.join(", ")} ms`);
+    assert.equal(released.length, sent.length, "every request that reached the server went through the one scheduler");
+    const gaps = released.slice(1).map((at, i) => at - released[i]!);
+    assert.ok(Math.min(...gaps) >= 100, `released closer than the shared budget allows: gaps ${gaps.join(", ")} ms`);
   });
 });
